@@ -1,0 +1,279 @@
+package io.fazhi.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fazhi.infra.EmbeddedPostgresServer;
+import io.fazhi.infra.Infra;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole pipeline on one machine: embedded Kafka and PostgreSQL in this JVM, and the three services as child
+ * processes started from their packaged jars. Used by {@code deploy/local/up} and by the end-to-end test.
+ */
+public final class LocalStack implements AutoCloseable {
+    public enum Service {
+        INGEST("ingest-service", true), EXTRACT("extract-service", false), AGGREGATE("aggregate-service", true);
+
+        final String dir;
+        final boolean usesDatabase;
+
+        Service(String dir, boolean usesDatabase) {
+            this.dir = dir;
+            this.usesDatabase = usesDatabase;
+        }
+    }
+
+    /** Where and how to run. Port 0 picks a free port. */
+    public record Options(Path repo, Path dataDir, boolean fresh, int kafkaPort, int postgresPort,
+            Map<Service, Integer> ports, String profile) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Options options;
+    private final Infra infra;
+    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final Map<Service, Integer> ports = new LinkedHashMap<>();
+
+    private LocalStack(Options options, Infra infra) {
+        this.options = options;
+        this.infra = infra;
+    }
+
+    /** Starts Kafka, PostgreSQL and the three services, and returns once every service is ready. */
+    public static LocalStack start(Options options) {
+        Infra infra = Infra.start(options.dataDir(), options.kafkaPort(), options.postgresPort(), options.fresh());
+        LocalStack stack = new LocalStack(options, infra);
+        try {
+            for (Service s : Service.values()) {
+                stack.startService(s);
+            }
+            for (Service s : Service.values()) {
+                stack.awaitReady(s, Duration.ofSeconds(120));
+            }
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public Infra infra() {
+        return infra;
+    }
+
+    public String url(Service s) {
+        return "http://127.0.0.1:" + ports.get(s);
+    }
+
+    public Path logFile(Service s) {
+        return options.dataDir().resolve("logs").resolve(s.dir + ".log");
+    }
+
+    public long pid(Service s) {
+        return processes.get(s).pid();
+    }
+
+    private void startService(Service s) {
+        Path jar = options.repo().resolve(s.dir).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        int port = options.ports().getOrDefault(s, 0);
+        if (port == 0) {
+            port = io.fazhi.infra.Ports.free();
+        }
+        ports.put(s, port);
+        try {
+            Path log = logFile(s);
+            Files.createDirectories(log.getParent());
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+                    "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Map<String, String> env = pb.environment();
+            env.put("QUARKUS_PROFILE", options.profile());
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
+            if (s.usesDatabase) {
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl());
+                env.put("DB_USER", EmbeddedPostgresServer.USER);
+                env.put("DB_PASSWORD", EmbeddedPostgresServer.PASSWORD);
+            }
+            processes.put(s, pb.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("starting " + s.dir + " failed", e);
+        }
+    }
+
+    private void awaitReady(Service s, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!processes.get(s).isAlive()) {
+                throw new IllegalStateException(s.dir + " exited; see " + logFile(s));
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(s.dir + " not ready after " + timeout + "; see " + logFile(s));
+    }
+
+    /** One sample report of {@code deploy/samples/samples.json}. */
+    public record Sample(String file, String agency, String city, String district, Integer year) {
+    }
+
+    public static List<Sample> samples(Path repo) {
+        try {
+            JsonNode list = JSON.readTree(repo.resolve("deploy/samples/samples.json").toFile());
+            List<Sample> samples = new ArrayList<>();
+            for (JsonNode n : list) {
+                samples.add(new Sample(n.get("file").asText(), text(n, "agency"), text(n, "city"),
+                        text(n, "district"), n.hasNonNull("year") ? n.get("year").asInt() : null));
+            }
+            return samples;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Uploads one sample through the API and returns the report id. */
+    public String upload(Sample sample) {
+        try {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("text", Files.readString(options.repo().resolve("deploy/samples").resolve(sample.file()),
+                    StandardCharsets.UTF_8));
+            body.put("agency", sample.agency());
+            body.put("city", sample.city());
+            body.put("district", sample.district());
+            if (sample.year() != null) {
+                body.put("year", sample.year());
+            }
+            HttpResponse<String> r = post(url(Service.INGEST) + "/api/v1/reports", "application/json",
+                    JSON.writeValueAsString(body));
+            if (r.statusCode() != 202 && r.statusCode() != 200) {
+                throw new IllegalStateException("upload of " + sample.file() + " answered " + r.statusCode() + ": "
+                        + r.body());
+            }
+            return JSON.readTree(r.body()).get("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until every report is AGGREGATED; fails on FAILED or at the timeout. */
+    public void awaitAggregated(List<String> ids, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        List<String> pending = new ArrayList<>(ids);
+        while (!pending.isEmpty()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("not aggregated after " + timeout + ": " + pending);
+            }
+            for (String id : List.copyOf(pending)) {
+                JsonNode status = getJson(url(Service.INGEST) + "/api/v1/reports/" + id);
+                String s = status.get("status").asText();
+                if ("FAILED".equals(s)) {
+                    throw new IllegalStateException("report " + id + " FAILED: " + status.path("reason").asText());
+                }
+                if ("AGGREGATED".equals(s)) {
+                    pending.remove(id);
+                }
+            }
+            if (!pending.isEmpty()) {
+                sleep(300);
+            }
+        }
+    }
+
+    public static JsonNode getJson(String url) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static HttpResponse<String> post(String url, String contentType, String body) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", contentType + "; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the services (SIGTERM, then SIGKILL after 20 s), then Kafka and PostgreSQL. */
+    @Override
+    public void close() {
+        for (Process p : processes.values()) {
+            p.destroy();
+        }
+        for (Process p : processes.values()) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        infra.close();
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

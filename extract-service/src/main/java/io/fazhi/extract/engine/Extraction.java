@@ -1,0 +1,21 @@
+package io.fazhi.extract.engine;
+
+import java.util.List;
+
+/**
+ * The result of extracting one report.
+ *
+ * @param sections the preamble first, then every numbered section in document order
+ */
+public record Extraction(ReportMetadata metadata, Compliance compliance, List<String> warnings,
+        List<Section> sections) {
+
+    public int metricCount() {
+        return sections.stream().mapToInt(s -> s.metrics().size()).sum();
+    }
+
+    /** Sections proper, without the preamble. */
+    public int headingCount() {
+        return sections.size() - 1;
+    }
+}

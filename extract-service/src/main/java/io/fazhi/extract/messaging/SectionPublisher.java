@@ -1,0 +1,77 @@
+package io.fazhi.extract.messaging;
+
+import io.fazhi.contracts.MetricFact;
+import io.fazhi.contracts.ReportInfo;
+import io.fazhi.contracts.ReportStatusChanged;
+import io.fazhi.contracts.ReportSubmitted;
+import io.fazhi.contracts.SectionExtracted;
+import io.fazhi.extract.engine.Compliance;
+import io.fazhi.extract.engine.Extraction;
+import io.fazhi.extract.engine.Metric;
+import io.fazhi.extract.engine.ReportMetadata;
+import io.fazhi.extract.engine.Section;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Maps an extraction to the event contract and publishes it, keyed by report id, waiting for the acks. */
+@ApplicationScoped
+public class SectionPublisher {
+    private final MutinyEmitter<SectionExtracted> sections;
+    private final MutinyEmitter<ReportStatusChanged> status;
+    private final Duration timeout;
+
+    public SectionPublisher(@Channel("sections-out") MutinyEmitter<SectionExtracted> sections,
+            @Channel("status-out") MutinyEmitter<ReportStatusChanged> status,
+            @ConfigProperty(name = "fazhi.extract.send-timeout", defaultValue = "60s") Duration timeout) {
+        this.sections = sections;
+        this.status = status;
+        this.timeout = timeout;
+    }
+
+    public void publish(ReportSubmitted report, Extraction extraction, String extractorVersion) {
+        ReportInfo info = info(extraction);
+        List<Section> all = extraction.sections();
+        List<Uni<Void>> acks = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Section s = all.get(i);
+            SectionExtracted event = new SectionExtracted(SectionExtracted.SCHEMA_VERSION,
+                    SectionExtracted.eventId(report.reportId(), report.revision(), extractorVersion, i),
+                    report.reportId(), report.revision(), i, all.size(), extractorVersion, info,
+                    new SectionExtracted.Section(s.heading(), s.level(), s.path(), s.category(), s.offset()),
+                    s.metrics().stream().map(SectionPublisher::fact).toList());
+            acks.add(sections.sendMessage(keyed(report.reportId(), event)));
+        }
+        Uni.join().all(acks).andFailFast().await().atMost(timeout);
+        ReportStatusChanged extracted = new ReportStatusChanged(ReportStatusChanged.SCHEMA_VERSION,
+                report.reportId(), report.revision(), ReportStatusChanged.Status.EXTRACTED, null, extractorVersion,
+                extraction.headingCount(), extraction.metricCount(), info, Instant.now());
+        status.sendMessage(keyed(report.reportId(), extracted)).await().atMost(timeout);
+    }
+
+    private static <T> Message<T> keyed(String key, T payload) {
+        return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
+    }
+
+    private static ReportInfo info(Extraction x) {
+        ReportMetadata m = x.metadata();
+        Compliance c = x.compliance();
+        return new ReportInfo(m.agency(), m.city(), m.district(), m.level(), m.year(), m.published(), m.title(),
+                new ReportInfo.Compliance(c.measuresAndResults(), c.shortcomings(), c.leadersDuties(),
+                        c.nextYearPlans(), c.otherMatters()),
+                x.warnings());
+    }
+
+    private static MetricFact fact(Metric m) {
+        return new MetricFact(m.value(), m.unit(), m.approx(), m.label(), m.metricKey(), m.surface(), m.sentence(),
+                m.offset());
+    }
+}

@@ -1,0 +1,34 @@
+package io.fazhi.ingest.messaging;
+
+import io.fazhi.contracts.ReportSubmitted;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Publishes reports keyed by report id and waits for the broker's acknowledgement (acks=all). */
+@ApplicationScoped
+public class ReportPublisher {
+    public static final String CHANNEL = "reports-out";
+
+    private final MutinyEmitter<ReportSubmitted> emitter;
+    private final Duration timeout;
+
+    public ReportPublisher(@Channel(CHANNEL) MutinyEmitter<ReportSubmitted> emitter,
+            @ConfigProperty(name = "fazhi.ingest.publish-timeout", defaultValue = "10s") Duration timeout) {
+        this.emitter = emitter;
+        this.timeout = timeout;
+    }
+
+    /** Returns once the broker has the record; throws when it did not acknowledge in time. */
+    public void publish(ReportSubmitted report) {
+        Message<ReportSubmitted> message = Message.of(report).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(report.reportId()).build());
+        Uni<Void> ack = emitter.sendMessage(message);
+        ack.await().atMost(timeout);
+    }
+}
