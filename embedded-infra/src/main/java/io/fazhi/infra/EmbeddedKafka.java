@@ -84,6 +84,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private void format(Properties props) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return; // formatted by an earlier run: keep its cluster id and data
+        }
         try {
             Files.createDirectories(logDir);
             Path config = logDir.resolveSibling(logDir.getFileName() + ".properties");
@@ -92,7 +95,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int rc = StorageTool$.MODULE$.execute(new String[] {
-                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"},
+                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             if (rc != 0) {
                 throw new IllegalStateException("kafka storage format failed: " + out.toString(StandardCharsets.UTF_8));

@@ -17,8 +17,25 @@ public record Problem(String type, String title, int status, String detail, Stri
     public record FieldError(String field, String message) {
     }
 
+    public static Problem of(int status, String detail) {
+        return new Problem("about:blank", title(status), status, detail, null, null);
+    }
+
     public static Problem of(Response.StatusType status, String detail) {
-        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, null);
+        return of(status.getStatusCode(), detail);
+    }
+
+    /** The reason phrase of a status code, including those JAX-RS has no constant for. */
+    public static String title(int status) {
+        return switch (status) {
+            case 413 -> "Content Too Large";
+            case 422 -> "Unprocessable Content";
+            case 429 -> "Too Many Requests";
+            default -> {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                yield known == null ? "Error" : known.getReasonPhrase();
+            }
+        };
     }
 
     public Response toResponse() {

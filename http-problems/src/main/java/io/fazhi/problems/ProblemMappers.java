@@ -41,6 +41,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json); // the body reader wraps parse errors
+        }
         Response original = e.getResponse();
         Response.StatusType status = original.getStatusInfo();
         if (status.getStatusCode() >= 500) {

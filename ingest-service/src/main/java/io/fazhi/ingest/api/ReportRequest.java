@@ -2,7 +2,7 @@ package io.fazhi.ingest.api;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"text": "江门市新会区科工商务局2019年法治政府建设工作报告\\n一、基本情况\\n(一)优化行政审批制度流程。共完成外资备案手续168件。",
          "agency": "江门市新会区科工商务局", "city": "江门市", "district": "新会区", "year": 2019}""")
 public record ReportRequest(
-        @NotBlank(message = "must not be blank") String text,
+        @NotNull(message = "is required") String text,
         @Size(max = 200) String agency,
         @Size(max = 100) String city,
         @Size(max = 100) String district,

@@ -83,7 +83,7 @@ public class ReportResource {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body == null ? new byte[0] : body)).toString();
         } catch (CharacterCodingException e) {
-            throw new ProblemException(Response.Status.fromStatusCode(422), "the body is not valid UTF-8 text");
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "the body is not valid UTF-8 text");
         }
     }
 }

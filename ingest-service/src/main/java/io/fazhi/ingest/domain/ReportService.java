@@ -38,7 +38,7 @@ public class ReportService {
     public Accepted accept(ReportUpload upload) {
         String text = upload.text() == null ? "" : upload.text().strip();
         if (text.isEmpty()) {
-            throw new ProblemException(Response.Status.fromStatusCode(422), "the report has no text");
+            throw new ProblemException(ProblemException.UNPROCESSABLE, "the report has no text");
         }
         String sha = sha256(text);
         ReportEntity existing = QuarkusTransaction.requiringNew()

@@ -1,0 +1,88 @@
+package io.fazhi.extract.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fazhi.contracts.MetricFact;
+import io.fazhi.contracts.ReportStatusChanged;
+import io.fazhi.contracts.ReportSubmitted;
+import io.fazhi.contracts.SectionExtracted;
+import io.fazhi.contracts.Topics;
+import io.fazhi.infra.InfraTestResource;
+import io.fazhi.infra.KafkaProbe;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "postgres", value = "false"))
+class ReportConsumerTest {
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void aReportBecomesOneEventPerSectionAndThenExtracted() throws Exception {
+        String text = Files.readString(Path.of("../deploy/samples/jiangmen-xinhui-sci-industry-commerce-bureau-2019.txt"),
+                StandardCharsets.UTF_8);
+        String id = UUID.randomUUID().toString();
+        ReportSubmitted report = new ReportSubmitted(1, id, 1, "江门市新会区科工商务局", "江门市", "新会区", 2019, null,
+                null, null, text, Instant.now());
+        KafkaProbe.send(Topics.REPORTS, id, mapper.writeValueAsString(report), Map.of());
+
+        ConsumerRecord<String, String> status = KafkaProbe.awaitRecord(Topics.REPORT_STATUS, id,
+                Duration.ofSeconds(30));
+        ReportStatusChanged extracted = mapper.readValue(status.value(), ReportStatusChanged.class);
+        assertEquals(ReportStatusChanged.Status.EXTRACTED, extracted.status());
+        assertTrue(extracted.sections() >= 10, "sections: " + extracted.sections());
+
+        int count = extracted.sections() + 1; // and the preamble
+        List<SectionExtracted> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : KafkaProbe.records(Topics.SECTIONS, id, count,
+                Duration.ofSeconds(30))) {
+            events.add(mapper.readValue(r.value(), SectionExtracted.class));
+        }
+        assertEquals(count, events.size());
+        assertEquals(count, new HashSet<>(events.stream().map(SectionExtracted::eventId).toList()).size());
+        SectionExtracted preamble = events.stream().filter(e -> e.sectionIndex() == 0).findFirst().orElseThrow();
+        assertNull(preamble.section().heading());
+        for (SectionExtracted e : events) {
+            assertEquals(count, e.sectionCount());
+            assertEquals("江门市", e.report().city());
+            assertEquals(1, e.schemaVersion());
+        }
+        MetricFact filings = events.stream().flatMap(e -> e.metrics().stream())
+                .filter(m -> "168件".equals(m.surface())).findFirst().orElseThrow();
+        assertEquals(0, new BigDecimal("168").compareTo(filings.value()));
+        assertEquals("件", filings.unit());
+        assertEquals("168件", text.substring(filings.offset(), filings.offset() + 4));
+    }
+
+    @Test
+    void aReportThatCannotBeReadGoesToTheDeadLetterTopic() {
+        String id = UUID.randomUUID().toString();
+        try {
+            KafkaProbe.send(Topics.REPORTS, id, "[\"not a report\"]", Map.of());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        ConsumerRecord<String, String> dead = KafkaProbe.awaitRecord(Topics.REPORTS_DLQ, id, Duration.ofSeconds(30));
+        assertEquals("[\"not a report\"]", dead.value());
+        assertTrue(dead.headers().lastHeader("dead-letter-reason") != null);
+    }
+}

@@ -1,0 +1,128 @@
+package io.fazhi.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fazhi.contracts.Topics;
+import io.fazhi.infra.InfraTestResource;
+import io.fazhi.infra.KafkaProbe;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(InfraTestResource.class)
+class ReportResourceTest {
+    private static final String TEXT = "江门市新会区科工商务局2019年法治政府建设工作报告\n一、基本情况\n"
+            + "(一)优化行政审批制度流程。共完成外资备案手续168件,签发原产地证明书583份。";
+
+    @Inject
+    ObjectMapper mapper;
+
+    private Response upload(String text) {
+        return given().contentType("application/json")
+                .body(Map.of("text", text, "agency", "江门市新会区科工商务局", "city", "江门市", "year", 2019))
+                .post("/api/v1/reports");
+    }
+
+    @Test
+    void jsonUploadIsPublishedKeyedByIdAndAnswered202WithLocation() throws Exception {
+        String text = TEXT + "\n" + Instant.now();
+        Response r = upload(text);
+        r.then().statusCode(202)
+                .header("Location", containsString("/api/v1/reports/"))
+                .body("status", equalTo("RECEIVED"))
+                .body("city", equalTo("江门市"));
+        String id = r.jsonPath().getString("id");
+
+        ConsumerRecord<String, String> record = KafkaProbe.awaitRecord(Topics.REPORTS, id, Duration.ofSeconds(20));
+        JsonNode event = mapper.readTree(record.value());
+        assertEquals(text.strip(), event.get("text").asText());
+        assertEquals("江门市新会区科工商务局", event.get("agency").asText());
+        assertEquals(2019, event.get("year").asInt());
+        assertEquals(1, event.get("schemaVersion").asInt());
+
+        given().get("/api/v1/reports/" + id).then().statusCode(200)
+                .body("id", equalTo(id)).body("status", equalTo("RECEIVED"));
+    }
+
+    @Test
+    void plainTextUploadIsAccepted() {
+        given().contentType("text/plain; charset=UTF-8").body(TEXT + " plain " + Instant.now())
+                .post("/api/v1/reports")
+                .then().statusCode(202).body("id", notNullValue()).body("status", equalTo("RECEIVED"));
+    }
+
+    @Test
+    void theSameTextFromTheSameUploaderIsTheSameReport() {
+        String text = TEXT + "\nonce " + Instant.now();
+        String first = upload(text).then().statusCode(202).extract().path("id");
+        String second = upload(text).then().statusCode(200).extract().path("id");
+        assertEquals(first, second);
+    }
+
+    @Test
+    void statusMovesForwardOnEventsAndNeverBack() throws Exception {
+        String id = upload(TEXT + "\nstatus " + Instant.now()).then().statusCode(202).extract().path("id");
+        sendStatus(id, "EXTRACTED", 2, 3);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/reports/" + id).then()
+                .body("status", equalTo("EXTRACTED")).body("sections", equalTo(2)).body("metrics", equalTo(3)));
+        sendStatus(id, "AGGREGATED", null, null);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/reports/" + id).then()
+                .body("status", equalTo("AGGREGATED")));
+        sendStatus(id, "EXTRACTED", 2, 3); // late duplicate
+        sendStatus(id, "AGGREGATED", null, null);
+        Thread.sleep(1000);
+        given().get("/api/v1/reports/" + id).then().body("status", equalTo("AGGREGATED"));
+    }
+
+    @Test
+    void aDeadLetterMarksTheReportFailedWithTheReason() throws Exception {
+        String id = upload(TEXT + "\ndlq " + Instant.now()).then().statusCode(202).extract().path("id");
+        KafkaProbe.send(Topics.REPORTS_DLQ, id, "{}", Map.of("dead-letter-reason", "boom: bad section"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/v1/reports/" + id).then()
+                .body("status", equalTo("FAILED")).body("reason", containsString("boom: bad section")));
+    }
+
+    @Test
+    void errorsAreProblemDetails() {
+        given().get("/api/v1/reports/nope").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404))
+                .body("detail", containsString("nope"));
+        given().contentType("application/json").body("{\"text\": ").post("/api/v1/reports").then()
+                .statusCode(400).contentType("application/problem+json").body("detail", containsString("JSON"));
+        given().contentType("application/json").body("{\"city\": \"江门市\"}").post("/api/v1/reports").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("text"));
+        given().contentType("application/json").body(Map.of("text", "   ")).post("/api/v1/reports").then()
+                .statusCode(422).contentType("application/problem+json");
+        given().contentType("text/plain").body(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41})
+                .post("/api/v1/reports").then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
+    void healthIncludesKafkaAndDatabase() {
+        String body = given().get("/q/health/ready").then().statusCode(200).extract().asString();
+        assertTrue(body.contains("Database connections health check"), body);
+        assertTrue(body.contains("SmallRye Reactive Messaging"), body);
+    }
+
+    private void sendStatus(String id, String status, Integer sections, Integer metrics) throws Exception {
+        String json = mapper.writeValueAsString(Map.of("schemaVersion", 1, "reportId", id, "revision", 1,
+                "status", status, "sections", sections == null ? 0 : sections, "metrics",
+                metrics == null ? 0 : metrics, "at", Instant.now().toString()));
+        KafkaProbe.send(Topics.REPORT_STATUS, id, json, Map.of());
+    }
+}
