@@ -1,72 +1,152 @@
 package io.fazhi.extract.engine;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 /**
- * The extraction engine: plain Java, no framework. This first version splits numbered sections and finds Arabic
- * numbers followed by a measure word; categories and metadata come from the uploader.
+ * The extraction engine: plain Java, no framework. Runs the stages in order, each a class of its own:
+ * {@link Normaliser} (NFKC, Traditional to Simplified, chrome, re-wrapping), {@link SectionSplitter} (heading tree),
+ * {@link Categoriser} (taxonomy categories), {@link MetricFinder} (quantities, labels, keys), {@link MetadataExtractor}
+ * (agency, city, district, year, publishing date) and {@link ComplianceChecker} (the five required parts). Offsets
+ * refer to the normalised text, which the result carries. Never throws: a failure of a stage yields an empty
+ * result for that stage and a warning.
  */
 public final class Extractor {
     /** Changes whenever the extraction rules change, so reprocessing can tell old results from new. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = "1.0.0";
 
-    private static final Pattern HEADING = Pattern.compile(
-            "^\\s*(?:([一二三四五六七八九十]+)、|[(（]([一二三四五六七八九十]+)[)）]|(\\d{1,2})[.、](?!\\d)|[(（](\\d{1,2})[)）])");
-    private static final Pattern METRIC = Pattern.compile(
-            "(\\d+(?:\\.\\d+)?)\\s?(万|亿)?(个工作日|人次|件|份|项|个|人|次|家|场|条|宗|名|元|%)");
+    private final Normaliser normaliser;
+    private final SectionSplitter splitter;
+    private final Categoriser categoriser;
+    private final MetricFinder metricFinder;
+    private final MetadataExtractor metadataExtractor;
+    private final ComplianceChecker complianceChecker;
 
-    public Extraction extract(ReportInput input) {
-        String text = input.text() == null ? "" : input.text();
-        List<Section> sections = new ArrayList<>();
-        int[] counters = new int[5];
-        String heading = null;
-        int level = 0;
-        String path = "";
-        int sectionStart = 0;
-        int offset = 0;
-        for (String line : text.split("\n", -1)) {
-            Matcher h = HEADING.matcher(line);
-            if (h.find()) {
-                sections.add(section(heading, level, path, sectionStart, text, offset));
-                level = h.group(1) != null ? 1 : h.group(2) != null ? 2 : h.group(3) != null ? 3 : 4;
-                counters[level]++;
-                for (int l = level + 1; l < counters.length; l++) {
-                    counters[l] = 0;
-                }
-                StringBuilder p = new StringBuilder();
-                for (int l = 1; l <= level; l++) {
-                    p.append(l > 1 ? "." : "").append(counters[l]);
-                }
-                path = p.toString();
-                heading = line.strip();
-                sectionStart = offset;
-            }
-            offset += line.length() + 1;
-        }
-        sections.add(section(heading, level, path, sectionStart, text, text.length()));
-        ReportMetadata meta = new ReportMetadata(input.agency(), input.city(), input.district(), null, input.year(),
-                input.published(), input.title());
-        return new Extraction(meta, new Compliance(false, false, false, false, false), List.of(), sections);
+    public Extractor() {
+        this.normaliser = new Normaliser();
+        this.splitter = new SectionSplitter();
+        this.categoriser = new Categoriser();
+        this.metricFinder = new MetricFinder();
+        this.metadataExtractor = new MetadataExtractor(new Gazetteer());
+        this.complianceChecker = new ComplianceChecker();
     }
 
-    private static Section section(String heading, int level, String path, int start, String text, int end) {
-        List<Metric> metrics = new ArrayList<>();
-        Matcher m = METRIC.matcher(text).region(start, Math.min(end, text.length()));
-        while (m.find()) {
-            BigDecimal value = new BigDecimal(m.group(1));
-            if ("万".equals(m.group(2))) {
-                value = value.multiply(BigDecimal.valueOf(10_000));
-            } else if ("亿".equals(m.group(2))) {
-                value = value.multiply(BigDecimal.valueOf(100_000_000));
-            }
-            String unit = m.group(3);
-            String label = text.substring(Math.max(start, m.start() - 6), m.start()).strip();
-            metrics.add(new Metric(value.stripTrailingZeros(), unit, null, label, null, m.group(), null, m.start()));
+    public Extraction extract(ReportInput input) {
+        List<String> warnings = new ArrayList<>();
+        String raw = input == null ? null : input.text();
+        Normaliser.Result norm;
+        try {
+            norm = normaliser.normalise(raw);
+        } catch (RuntimeException | StackOverflowError e) {
+            warnings.add("normalisation failed: " + e);
+            norm = new Normaliser.Result(raw == null ? "" : raw, List.of(), false);
         }
-        return new Section(heading, level, path, "other", start, metrics);
+        String text = norm.text();
+        if (norm.convertedFromTraditional()) {
+            warnings.add("text converted from Traditional to Simplified characters");
+        }
+
+        List<SectionSplitter.Heading> headings;
+        try {
+            headings = splitter.split(text);
+        } catch (RuntimeException | StackOverflowError e) {
+            warnings.add("section splitting failed: " + e);
+            headings = List.of();
+        }
+        if (headings.size() >= SectionSplitter.MAX_HEADINGS) {
+            warnings.add("more than " + SectionSplitter.MAX_HEADINGS + " headings; the rest are treated as text");
+        }
+        List<String> categories;
+        try {
+            categories = categoriser.categorise(text, headings);
+        } catch (RuntimeException | StackOverflowError e) {
+            warnings.add("categorisation failed: " + e);
+            categories = new ArrayList<>();
+            for (int i = 0; i < headings.size(); i++) {
+                categories.add("other");
+            }
+        }
+        List<Metric> metrics;
+        try {
+            metrics = metricFinder.find(text);
+        } catch (RuntimeException | StackOverflowError e) {
+            warnings.add("metric finding failed: " + e);
+            metrics = List.of();
+        }
+        if (metrics.size() >= MetricFinder.MAX_METRICS) {
+            warnings.add("more than " + MetricFinder.MAX_METRICS + " quantities; the rest are ignored");
+        }
+
+        List<Section> sections = sections(text, headings, categories, metrics);
+
+        ReportMetadata metadata;
+        try {
+            MetadataExtractor.Found found = metadataExtractor.find(text, norm.chrome(),
+                    headings.isEmpty() ? -1 : headings.get(0).offset());
+            metadata = merge(input, found, warnings);
+        } catch (RuntimeException | StackOverflowError e) {
+            warnings.add("metadata extraction failed: " + e);
+            metadata = input == null ? new ReportMetadata(null, null, null, null, null, null, null)
+                    : new ReportMetadata(input.agency(), input.city(), input.district(), null, input.year(),
+                            input.published(), input.title());
+        }
+        Compliance compliance;
+        try {
+            compliance = complianceChecker.check(text, headings, categories);
+        } catch (RuntimeException | StackOverflowError e) {
+            warnings.add("compliance check failed: " + e);
+            compliance = new Compliance(false, false, false, false, false);
+        }
+        return new Extraction(metadata, compliance, List.copyOf(warnings), sections, text);
+    }
+
+    private static List<Section> sections(String text, List<SectionSplitter.Heading> headings, List<String> categories,
+            List<Metric> metrics) {
+        List<Section> sections = new ArrayList<>(headings.size() + 1);
+        int m = 0;
+        int count = headings.size();
+        int firstOffset = count == 0 ? text.length() + 1 : headings.get(0).offset();
+        List<Metric> own = new ArrayList<>();
+        while (m < metrics.size() && metrics.get(m).offset() < firstOffset) {
+            own.add(metrics.get(m++));
+        }
+        sections.add(new Section(null, 0, "", "other", 0, List.copyOf(own)));
+        for (int h = 0; h < count; h++) {
+            SectionSplitter.Heading heading = headings.get(h);
+            int end = h + 1 < count ? headings.get(h + 1).offset() : text.length() + 1;
+            own = new ArrayList<>();
+            while (m < metrics.size() && metrics.get(m).offset() < end) {
+                own.add(metrics.get(m++));
+            }
+            sections.add(new Section(heading.text(), heading.level(), heading.path(), categories.get(h), heading.offset(),
+                    List.copyOf(own)));
+        }
+        return sections;
+    }
+
+    /** Uploaded values win; where the text disagrees, a warning says so. */
+    private static ReportMetadata merge(ReportInput input, MetadataExtractor.Found found, List<String> warnings) {
+        if (input == null) {
+            return new ReportMetadata(found.agency(), found.city(), found.district(), found.level(), found.year(),
+                    found.published(), found.title());
+        }
+        String agency = pick("agency", input.agency(), found.agency(), warnings);
+        String city = pick("city", input.city(), found.city(), warnings);
+        String district = pick("district", input.district(), found.district(), warnings);
+        Integer year = pick("year", input.year(), found.year(), warnings);
+        String published = pick("published", input.published(), found.published(), warnings);
+        String title = input.title() != null ? input.title() : found.title();
+        return new ReportMetadata(agency, city, district, found.level(), year, published, title);
+    }
+
+    private static <T> T pick(String field, T uploaded, T found, List<String> warnings) {
+        if (uploaded == null) {
+            return found;
+        }
+        if (found != null && !Objects.equals(uploaded, found)) {
+            warnings.add(field + ": uploaded " + uploaded + " but the text says " + found);
+        }
+        return uploaded;
     }
 }

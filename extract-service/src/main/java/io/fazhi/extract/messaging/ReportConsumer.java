@@ -6,10 +6,14 @@ import io.fazhi.contracts.ReportSubmitted;
 import io.fazhi.extract.engine.Extraction;
 import io.fazhi.extract.engine.Extractor;
 import io.fazhi.extract.engine.ReportInput;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Consumes reports, runs the engine, and publishes one event per section and then EXTRACTED. The offset is
@@ -23,10 +27,22 @@ public class ReportConsumer {
     private final ObjectMapper mapper;
     private final Extractor extractor = new Extractor();
     private final SectionPublisher publisher;
+    private final Timer extraction;
+    private final DistributionSummary sections;
+    private final DistributionSummary metrics;
+    private final DistributionSummary textChars;
 
-    public ReportConsumer(ObjectMapper mapper, SectionPublisher publisher) {
+    public ReportConsumer(ObjectMapper mapper, SectionPublisher publisher, MeterRegistry registry) {
         this.mapper = mapper;
         this.publisher = publisher;
+        this.extraction = Timer.builder("fazhi.extraction").description("time to extract one report")
+                .publishPercentileHistogram().register(registry);
+        this.sections = DistributionSummary.builder("fazhi.report.sections")
+                .description("sections found per report").register(registry);
+        this.metrics = DistributionSummary.builder("fazhi.report.metrics")
+                .description("metrics found per report").register(registry);
+        this.textChars = DistributionSummary.builder("fazhi.report.text").baseUnit("chars")
+                .description("report text length").register(registry);
     }
 
     @Incoming("reports")
@@ -36,10 +52,20 @@ public class ReportConsumer {
         if (report.schemaVersion() > ReportSubmitted.SCHEMA_VERSION) {
             throw new IllegalArgumentException("unsupported report schema version " + report.schemaVersion());
         }
-        Extraction extraction = extractor.extract(new ReportInput(report.text(), report.agency(), report.city(),
-                report.district(), report.year(), report.title(), report.published()));
-        publisher.publish(report, extraction, Extractor.VERSION);
-        LOG.debugf("report %s: %d sections, %d metrics", report.reportId(), extraction.headingCount(),
-                extraction.metricCount());
+        MDC.put("reportId", report.reportId());
+        try {
+            Timer.Sample sample = Timer.start();
+            Extraction result = extractor.extract(new ReportInput(report.text(), report.agency(), report.city(),
+                    report.district(), report.year(), report.title(), report.published()));
+            sample.stop(extraction);
+            sections.record(result.headingCount());
+            metrics.record(result.metricCount());
+            textChars.record(report.text() == null ? 0 : report.text().length());
+            publisher.publish(report, result, Extractor.VERSION);
+            LOG.infof("report %s revision %d: %d sections, %d metrics", report.reportId(), report.revision(),
+                    result.headingCount(), result.metricCount());
+        } finally {
+            MDC.remove("reportId");
+        }
     }
 }

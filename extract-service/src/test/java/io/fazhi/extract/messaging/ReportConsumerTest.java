@@ -10,6 +10,8 @@ import io.fazhi.contracts.ReportStatusChanged;
 import io.fazhi.contracts.ReportSubmitted;
 import io.fazhi.contracts.SectionExtracted;
 import io.fazhi.contracts.Topics;
+import io.fazhi.extract.engine.Extractor;
+import io.fazhi.extract.engine.ReportInput;
 import io.fazhi.infra.InfraTestResource;
 import io.fazhi.infra.KafkaProbe;
 import io.quarkus.test.common.ResourceArg;
@@ -70,7 +72,9 @@ class ReportConsumerTest {
                 .filter(m -> "168件".equals(m.surface())).findFirst().orElseThrow();
         assertEquals(0, new BigDecimal("168").compareTo(filings.value()));
         assertEquals("件", filings.unit());
-        assertEquals("168件", text.substring(filings.offset(), filings.offset() + 4));
+        assertTrue(filings.sentence().contains("外资备案手续168件"), filings.sentence());
+        String normalised = new Extractor().extract(ReportInput.ofText(text)).text();
+        assertEquals("168件", normalised.substring(filings.offset(), filings.offset() + 4));
     }
 
     @Test
