@@ -51,16 +51,23 @@ public final class LocalStack implements AutoCloseable {
     private final Infra infra;
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private final Map<Service, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, String> extraEnv;
 
-    private LocalStack(Options options, Infra infra) {
+    private LocalStack(Options options, Infra infra, Map<String, String> extraEnv) {
         this.options = options;
         this.infra = infra;
+        this.extraEnv = extraEnv;
     }
 
     /** Starts Kafka, PostgreSQL and the three services, and returns once every service is ready. */
     public static LocalStack start(Options options) {
+        return start(options, Map.of());
+    }
+
+    /** As {@link #start(Options)}, with extra environment variables for every service (e.g. tracing). */
+    public static LocalStack start(Options options, Map<String, String> extraEnv) {
         Infra infra = Infra.start(options.dataDir(), options.kafkaPort(), options.postgresPort(), options.fresh());
-        LocalStack stack = new LocalStack(options, infra);
+        LocalStack stack = new LocalStack(options, infra, extraEnv);
         try {
             for (Service s : Service.values()) {
                 stack.startService(s);
@@ -96,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
-        int port = options.ports().getOrDefault(s, 0);
+        int port = ports.getOrDefault(s, options.ports().getOrDefault(s, 0));
         if (port == 0) {
             port = io.fazhi.infra.Ports.free();
         }
@@ -113,6 +120,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_PROFILE", options.profile());
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
+            env.putAll(extraEnv);
             if (s.usesDatabase) {
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl());
                 env.put("DB_USER", EmbeddedPostgresServer.USER);
@@ -122,6 +130,25 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("starting " + s.dir + " failed", e);
         }
+    }
+
+    /**
+     * Stops one service as Kubernetes would (SIGTERM, SIGKILL only after the grace period) and starts it again on
+     * the same port; returns once it is ready.
+     */
+    public void restart(Service s) {
+        Process p = processes.remove(s);
+        p.destroy();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        startService(s);
+        awaitReady(s, Duration.ofSeconds(120));
     }
 
     private void awaitReady(Service s, Duration timeout) {
@@ -168,20 +195,29 @@ public final class LocalStack implements AutoCloseable {
     /** Uploads one sample through the API and returns the report id. */
     public String upload(Sample sample) {
         try {
+            String text = Files.readString(options.repo().resolve("deploy/samples").resolve(sample.file()),
+                    StandardCharsets.UTF_8);
+            return upload(text, sample.agency(), sample.city(), sample.district(), sample.year());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Uploads a report as JSON and returns its id; fails unless the API answered 202 or 200. */
+    public String upload(String text, String agency, String city, String district, Integer year) {
+        try {
             ObjectNode body = JSON.createObjectNode();
-            body.put("text", Files.readString(options.repo().resolve("deploy/samples").resolve(sample.file()),
-                    StandardCharsets.UTF_8));
-            body.put("agency", sample.agency());
-            body.put("city", sample.city());
-            body.put("district", sample.district());
-            if (sample.year() != null) {
-                body.put("year", sample.year());
+            body.put("text", text);
+            body.put("agency", agency);
+            body.put("city", city);
+            body.put("district", district);
+            if (year != null) {
+                body.put("year", year);
             }
             HttpResponse<String> r = post(url(Service.INGEST) + "/api/v1/reports", "application/json",
                     JSON.writeValueAsString(body));
             if (r.statusCode() != 202 && r.statusCode() != 200) {
-                throw new IllegalStateException("upload of " + sample.file() + " answered " + r.statusCode() + ": "
-                        + r.body());
+                throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.body());
             }
             return JSON.readTree(r.body()).get("id").asText();
         } catch (IOException e) {
