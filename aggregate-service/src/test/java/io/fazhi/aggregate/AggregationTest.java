@@ -133,7 +133,7 @@ class AggregationTest {
                 .get("/api/v1/rollups").then().body("[0].observations", equalTo(2)));
         given().queryParam("city", city).get("/api/v1/rollups").then()
                 .body("[0].sum", nullValue()).body("[0].min", equalTo(85)).body("[0].max", equalTo(95))
-                .body("[0].mean", equalTo(90.0f)).body("[0].reports", equalTo(2));
+                .body("[0].mean", equalTo(90)).body("[0].reports", equalTo(2));
     }
 
     @Test

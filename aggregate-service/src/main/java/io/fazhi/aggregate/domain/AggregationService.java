@@ -1,7 +1,8 @@
 package io.fazhi.aggregate.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fazhi.aggregate.persistence.MetricFactEntity;
-import io.fazhi.aggregate.persistence.ReportRevisionEntity;
 import io.fazhi.aggregate.persistence.RollupRepository;
 import io.fazhi.aggregate.persistence.SectionFactEntity;
 import io.fazhi.contracts.MetricFact;
@@ -9,7 +10,8 @@ import io.fazhi.contracts.ReportInfo;
 import io.fazhi.contracts.SectionExtracted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -24,9 +26,11 @@ public class AggregationService {
     public static final String UNKNOWN_CITY = "未知";
 
     private final RollupRepository rollups;
+    private final ObjectMapper mapper;
 
-    public AggregationService(RollupRepository rollups) {
+    public AggregationService(RollupRepository rollups, ObjectMapper mapper) {
         this.rollups = rollups;
+        this.mapper = mapper;
     }
 
     /** What applying an event did; {@code revisionComplete} says the event's revision is now in the rollups. */
@@ -35,43 +39,61 @@ public class AggregationService {
 
     @Transactional
     public Outcome apply(SectionExtracted e) {
-        ReportRevisionEntity.Key key = new ReportRevisionEntity.Key(e.reportId(), e.revision(), e.extractorVersion());
         if (!rollups.markProcessed(e.eventId())) {
-            ReportRevisionEntity known = ReportRevisionEntity.findById(key);
-            return new Outcome(true, known != null && known.complete);
+            return new Outcome(true, rollups.isComplete(e.reportId(), e.revision(), e.extractorVersion()));
         }
-        ReportRevisionEntity revision = ReportRevisionEntity.findById(key);
-        if (revision == null) {
-            revision = newRevision(key, e);
-        }
-        revision.sectionsReceived++;
+        RollupRepository.RevisionRow row = revisionRow(e);
+        rollups.insertRevision(row);
         storeFacts(e);
-        if (revision.sectionsReceived < revision.sectionCount) {
+        long[] counted = rollups.countSection(e.reportId(), e.revision(), e.extractorVersion());
+        if (counted[0] < counted[1]) {
             return new Outcome(false, false);
         }
-        complete(revision);
+        rollups.markComplete(e.reportId(), e.revision(), e.extractorVersion());
+        complete(row, counted[2]);
         return new Outcome(false, true);
     }
 
-    private static ReportRevisionEntity newRevision(ReportRevisionEntity.Key key, SectionExtracted e) {
-        ReportInfo info = e.report();
-        ReportRevisionEntity r = new ReportRevisionEntity();
-        r.key = key;
-        r.sectionCount = e.sectionCount();
-        r.agency = info.agency();
-        r.city = info.city();
-        r.district = info.district();
-        r.level = info.level();
-        r.year = info.year();
-        r.published = info.published();
-        r.title = info.title();
-        r.compliance = info.compliance();
-        r.warnings = info.warnings();
-        r.rollupCity = info.city() == null || info.city().isBlank() ? UNKNOWN_CITY : info.city();
-        r.rollupYear = info.year() == null ? 0 : info.year();
-        r.firstSeenAt = Instant.now();
-        r.persist();
-        return r;
+    private RollupRepository.RevisionRow revisionRow(SectionExtracted e) {
+        ReportInfo info = e.report() == null
+                ? new ReportInfo(null, null, null, null, null, null, null, null, List.of())
+                : e.report();
+        LocalDate publishedOn = parseDate(info.published());
+        Boolean onTime = publishedOn == null || info.year() == null ? null
+                : publishedOn.isBefore(LocalDate.of(info.year() + 1, 4, 1));
+        return new RollupRepository.RevisionRow(e.reportId(), e.revision(), e.extractorVersion(), e.sectionCount(),
+                blankToNull(info.agency()), blankToNull(info.city()), blankToNull(info.district()), info.level(),
+                info.year(), info.published(), info.title(), json(info.compliance()),
+                json(info.warnings() == null ? List.of() : info.warnings()),
+                info.city() == null || info.city().isBlank() ? UNKNOWN_CITY : info.city(),
+                info.year() == null ? 0 : info.year(), publishedOn,
+                info.compliance() != null && info.compliance().complete(), onTime);
+    }
+
+    static LocalDate parseDate(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.trim());
+        } catch (DateTimeParseException ex) {
+            return null;
+        }
+    }
+
+    private String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName(), ex);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static void storeFacts(SectionExtracted e) {
@@ -108,32 +130,30 @@ public class AggregationService {
             metrics.add(f);
         }
         MetricFactEntity.persist(metrics);
+        MetricFactEntity.flush(); // before the native SQL that counts and aggregates
     }
 
     /**
-     * The revision is whole: it becomes the report's current one unless a newer revision already is, and the
-     * rollup slices of the new and the replaced revision are recomputed.
+     * The revision is whole: it becomes the report's current one unless a newer revision (or a later extraction of
+     * the same revision) already is, and the rollup slices of the new and the replaced revision are recomputed.
      */
-    private void complete(ReportRevisionEntity revision) {
-        revision.complete = true;
-        revision.completedAt = Instant.now();
-        Object[] current = rollups.lockReport(revision.key.reportId());
-        Integer currentRevision = (Integer) current[0];
-        String currentExtractor = (String) current[1];
-        if (currentRevision != null && currentRevision > revision.key.revision()) {
-            return; // a late extraction of an older revision: stored as history, not counted
-        }
-        TreeSet<String> slices = new TreeSet<>();
-        slices.add(slice(revision.rollupCity, revision.rollupYear));
-        if (currentRevision != null) {
-            ReportRevisionEntity previous = ReportRevisionEntity.findById(
-                    new ReportRevisionEntity.Key(revision.key.reportId(), currentRevision, currentExtractor));
-            if (previous != null) {
-                slices.add(slice(previous.rollupCity, previous.rollupYear));
+    private void complete(RollupRepository.RevisionRow revision, long arrival) {
+        RollupRepository.Current current = rollups.lockReport(revision.reportId());
+        if (current.revision() != null) {
+            if (current.revision() > revision.revision()) {
+                return; // a late extraction of an older revision: stored as history, not counted
+            }
+            if (current.revision() == revision.revision() && current.arrival() != null
+                    && current.arrival() > arrival) {
+                return; // a stale extraction of the current revision that started before the current one
             }
         }
-        rollups.setCurrent(revision.key.reportId(), revision.key.revision(), revision.key.extractorVersion());
-        ReportRevisionEntity.getEntityManager().flush();
+        TreeSet<String> slices = new TreeSet<>();
+        slices.add(slice(revision.rollupCity(), revision.rollupYear()));
+        if (current.rollupCity() != null) {
+            slices.add(slice(current.rollupCity(), current.rollupYear()));
+        }
+        rollups.setCurrent(revision.reportId(), revision.revision(), revision.extractorVersion());
         for (String slice : slices) { // sorted: two transactions never wait for each other in a cycle
             int bar = slice.lastIndexOf('|');
             String city = slice.substring(0, bar);

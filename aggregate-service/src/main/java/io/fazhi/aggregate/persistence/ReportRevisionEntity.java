@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -43,6 +44,14 @@ public class ReportRevisionEntity extends PanacheEntityBase {
     public Instant firstSeenAt;
     @Column(name = "completed_at")
     public Instant completedAt;
+    @Column(name = "published_on")
+    public LocalDate publishedOn;
+    @Column(name = "compliance_complete")
+    public boolean complianceComplete;
+    @Column(name = "published_on_time")
+    public Boolean publishedOnTime;
+    @Column(name = "arrival", insertable = false, updatable = false)
+    public long arrival;
 
     @Embeddable
     public record Key(@Column(name = "report_id") String reportId, int revision,

@@ -2,7 +2,9 @@ package io.fazhi.aggregate.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.util.List;
+import org.hibernate.query.NativeQuery;
 
 /**
  * The set-based SQL of aggregation: idempotency records, section counting, and recomputing the rollups of a
@@ -27,13 +29,92 @@ public class RollupRepository {
                 .setParameter(1, eventId).executeUpdate() == 1;
     }
 
-    /** Locks the report's row (creating it) and returns its current revision and extractor, or nulls. */
-    public Object[] lockReport(String reportId) {
+    /**
+     * Creates the revision's row unless it exists (two sections of one revision may race on two instances during a
+     * rebalance: the insert of the second waits for the first and then does nothing).
+     */
+    public void insertRevision(RevisionRow r) {
+        @SuppressWarnings("unchecked")
+        NativeQuery<Object> q = em.createNativeQuery("""
+                INSERT INTO report_revision (report_id, revision, extractor_version, section_count, sections_received,
+                    complete, agency, city, district, level, year, published, title, compliance, warnings,
+                    rollup_city, rollup_year, published_on, compliance_complete, published_on_time, first_seen_at)
+                VALUES (?1, ?2, ?3, ?4, 0, false, ?5, ?6, ?7, ?8, ?9, ?10, ?11, CAST(?12 AS jsonb), CAST(?13 AS jsonb),
+                    ?14, ?15, ?16, ?17, ?18, now())
+                ON CONFLICT DO NOTHING
+                """).unwrap(NativeQuery.class);
+        q.setParameter(1, r.reportId(), String.class).setParameter(2, r.revision(), Integer.class)
+                .setParameter(3, r.extractorVersion(), String.class)
+                .setParameter(4, r.sectionCount(), Integer.class).setParameter(5, r.agency(), String.class)
+                .setParameter(6, r.city(), String.class).setParameter(7, r.district(), String.class)
+                .setParameter(8, r.level(), String.class).setParameter(9, r.year(), Integer.class)
+                .setParameter(10, r.published(), String.class).setParameter(11, r.title(), String.class)
+                .setParameter(12, r.complianceJson(), String.class).setParameter(13, r.warningsJson(), String.class)
+                .setParameter(14, r.rollupCity(), String.class).setParameter(15, r.rollupYear(), Integer.class)
+                .setParameter(16, r.publishedOn(), LocalDate.class)
+                .setParameter(17, r.complianceComplete(), Boolean.class)
+                .setParameter(18, r.publishedOnTime(), Boolean.class)
+                .executeUpdate();
+    }
+
+    /** The columns of a new revision row. */
+    public record RevisionRow(String reportId, int revision, String extractorVersion, int sectionCount, String agency,
+            String city, String district, String level, Integer year, String published, String title,
+            String complianceJson, String warningsJson, String rollupCity, int rollupYear,
+            LocalDate publishedOn, boolean complianceComplete, Boolean publishedOnTime) {
+    }
+
+    /**
+     * Counts one more section of the revision, holding its row lock until commit, so exactly one transaction sees
+     * the last section arrive. Returns {sections received, section count, arrival}.
+     */
+    public long[] countSection(String reportId, int revision, String extractorVersion) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                UPDATE report_revision SET sections_received = sections_received + 1
+                WHERE report_id = ?1 AND revision = ?2 AND extractor_version = ?3
+                RETURNING sections_received, section_count, arrival
+                """).setParameter(1, reportId).setParameter(2, revision).setParameter(3, extractorVersion)
+                .getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+            ((Number) row[2]).longValue()};
+    }
+
+    public void markComplete(String reportId, int revision, String extractorVersion) {
+        em.createNativeQuery("UPDATE report_revision SET complete = true, completed_at = now() "
+                + "WHERE report_id = ?1 AND revision = ?2 AND extractor_version = ?3")
+                .setParameter(1, reportId).setParameter(2, revision).setParameter(3, extractorVersion)
+                .executeUpdate();
+    }
+
+    /** Whether that extraction of that revision has all its sections (for redeliveries). */
+    public boolean isComplete(String reportId, int revision, String extractorVersion) {
+        List<?> rows = em.createNativeQuery("SELECT complete FROM report_revision "
+                + "WHERE report_id = ?1 AND revision = ?2 AND extractor_version = ?3")
+                .setParameter(1, reportId).setParameter(2, revision).setParameter(3, extractorVersion)
+                .getResultList();
+        return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0));
+    }
+
+    /** The report's current revision as it counts in the rollups. */
+    public record Current(Integer revision, String extractorVersion, Long arrival, String rollupCity,
+            Integer rollupYear) {
+    }
+
+    /** Locks the report's row (creating it) and returns its current revision, or a Current of nulls. */
+    public Current lockReport(String reportId) {
         em.createNativeQuery("INSERT INTO report (report_id) VALUES (?1) ON CONFLICT DO NOTHING")
                 .setParameter(1, reportId).executeUpdate();
-        return (Object[]) em.createNativeQuery(
-                "SELECT current_revision, current_extractor FROM report WHERE report_id = ?1 FOR UPDATE")
+        em.createNativeQuery("SELECT 1 FROM report WHERE report_id = ?1 FOR UPDATE")
                 .setParameter(1, reportId).getSingleResult();
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT r.current_revision, r.current_extractor, rr.arrival, rr.rollup_city, rr.rollup_year
+                FROM report r
+                LEFT JOIN report_revision rr ON rr.report_id = r.report_id AND rr.revision = r.current_revision
+                                            AND rr.extractor_version = r.current_extractor
+                WHERE r.report_id = ?1
+                """).setParameter(1, reportId).getSingleResult();
+        return new Current((Integer) row[0], (String) row[1], row[2] == null ? null : ((Number) row[2]).longValue(),
+                (String) row[3], (Integer) row[4]);
     }
 
     public void setCurrent(String reportId, int revision, String extractorVersion) {
@@ -78,5 +159,42 @@ public class RollupRepository {
                 """.replace("?3", NON_ADDITIVE_SQL))
                 .setParameter(1, city).setParameter(2, year)
                 .executeUpdate();
+        em.createNativeQuery("DELETE FROM slice_summary WHERE city = ?1 AND year = ?2")
+                .setParameter(1, city).setParameter(2, year).executeUpdate();
+        em.createNativeQuery(SUMMARY_SQL).setParameter(1, city).setParameter(2, year).executeUpdate();
+    }
+
+    private static final String SUMMARY_SQL = """
+            INSERT INTO slice_summary (city, year, reports, agencies, districts, metrics, complete,
+                                       measures_and_results, shortcomings, leaders_duties, next_year_plans,
+                                       other_matters, published_known, published_on_time)
+            SELECT ?1, ?2, count(*), count(DISTINCT coalesce(rr.agency, rr.report_id)), count(DISTINCT rr.district),
+                   coalesce((SELECT sum(observations) FROM rollup x WHERE x.city = ?1 AND x.year = ?2
+                             AND x.district = ''), 0),
+                   count(*) FILTER (WHERE rr.compliance_complete),
+                   count(*) FILTER (WHERE (rr.compliance ->> 'measuresAndResults')::boolean),
+                   count(*) FILTER (WHERE (rr.compliance ->> 'shortcomings')::boolean),
+                   count(*) FILTER (WHERE (rr.compliance ->> 'leadersDuties')::boolean),
+                   count(*) FILTER (WHERE (rr.compliance ->> 'nextYearPlans')::boolean),
+                   count(*) FILTER (WHERE (rr.compliance ->> 'otherMatters')::boolean),
+                   count(rr.published_on),
+                   count(*) FILTER (WHERE rr.published_on_time)
+            FROM report r
+            JOIN report_revision rr ON rr.report_id = r.report_id AND rr.revision = r.current_revision
+                                   AND rr.extractor_version = r.current_extractor
+            WHERE rr.rollup_city = ?1 AND rr.rollup_year = ?2
+            HAVING count(*) > 0
+            """;
+
+    /** Every (city, year) slice that holds a current revision. */
+    public List<Object[]> slices() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT DISTINCT rr.rollup_city, rr.rollup_year FROM report r
+                JOIN report_revision rr ON rr.report_id = r.report_id AND rr.revision = r.current_revision
+                                       AND rr.extractor_version = r.current_extractor
+                ORDER BY 1, 2
+                """).getResultList();
+        return rows;
     }
 }

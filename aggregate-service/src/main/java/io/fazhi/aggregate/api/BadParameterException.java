@@ -1,0 +1,30 @@
+package io.fazhi.aggregate.api;
+
+import io.fazhi.problems.Problem;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** A query parameter that cannot be used: answered with 400 problem details naming the parameter. */
+public class BadParameterException extends RuntimeException {
+    private final String parameter;
+
+    public BadParameterException(String parameter, String message) {
+        super(message, null, false, false);
+        this.parameter = parameter;
+    }
+
+    public String parameter() {
+        return parameter;
+    }
+
+    /** The mapper; closer to this type than the shared mappers, so it wins for it. */
+    public static class Mapper {
+        @ServerExceptionMapper
+        public Response map(BadParameterException e) {
+            return new Problem("about:blank", "Bad Request", 400,
+                    "invalid query parameter '" + e.parameter + "': " + e.getMessage(), null,
+                    List.of(new Problem.FieldError(e.parameter, e.getMessage()))).toResponse();
+        }
+    }
+}
