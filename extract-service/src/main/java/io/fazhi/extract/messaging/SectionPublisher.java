@@ -25,6 +25,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /** Maps an extraction to the event contract and publishes it, keyed by report id, waiting for the acks. */
 @ApplicationScoped
 public class SectionPublisher {
+    /** Sections sent before waiting for their acks; below the emitter's default buffer of 128. */
+    static final int BATCH = 64;
+
     private final MutinyEmitter<SectionExtracted> sections;
     private final MutinyEmitter<ReportStatusChanged> status;
     private final Duration timeout;
@@ -40,7 +43,7 @@ public class SectionPublisher {
     public void publish(ReportSubmitted report, Extraction extraction, String extractorVersion) {
         ReportInfo info = info(extraction);
         List<Section> all = extraction.sections();
-        List<Uni<Void>> acks = new ArrayList<>(all.size());
+        List<Uni<Void>> acks = new ArrayList<>(BATCH);
         for (int i = 0; i < all.size(); i++) {
             Section s = all.get(i);
             SectionExtracted event = new SectionExtracted(SectionExtracted.SCHEMA_VERSION,
@@ -49,8 +52,12 @@ public class SectionPublisher {
                     new SectionExtracted.Section(s.heading(), s.level(), s.path(), s.category(), s.offset()),
                     s.metrics().stream().map(SectionPublisher::fact).toList());
             acks.add(sections.sendMessage(keyed(report.reportId(), event)));
+            if (acks.size() == BATCH || i == all.size() - 1) {
+                // bounded: never more in flight than the emitter's buffer holds, however many sections
+                Uni.join().all(acks).andFailFast().await().atMost(timeout);
+                acks.clear();
+            }
         }
-        Uni.join().all(acks).andFailFast().await().atMost(timeout);
         ReportStatusChanged extracted = new ReportStatusChanged(ReportStatusChanged.SCHEMA_VERSION,
                 report.reportId(), report.revision(), ReportStatusChanged.Status.EXTRACTED, null, extractorVersion,
                 extraction.headingCount(), extraction.metricCount(), info, Instant.now());

@@ -78,6 +78,31 @@ class ReportConsumerTest {
     }
 
     @Test
+    void aReportWithHundredsOfSectionsIsPublishedWhole() throws Exception {
+        String[] numerals = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+            "十五", "十六", "十七", "十八", "十九", "二十"};
+        StringBuilder text = new StringBuilder("某市司法局2021年法治政府建设年度报告\n");
+        for (int i = 0; i < 16; i++) {
+            text.append(numerals[i]).append("、推进依法行政工作\n");
+            for (int j = 0; j < 20; j++) {
+                text.append("(").append(numerals[j]).append(")规范行政许可。全年办理行政许可事项")
+                        .append(i * 20 + j + 1).append("件。\n");
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        KafkaProbe.send(Topics.REPORTS, id, mapper.writeValueAsString(new ReportSubmitted(1, id, 1, "某市司法局",
+                "江门市", null, 2021, null, null, null, text.toString(), Instant.now())), Map.of());
+
+        ReportStatusChanged extracted = mapper.readValue(
+                KafkaProbe.awaitRecord(Topics.REPORT_STATUS, id, Duration.ofSeconds(60)).value(),
+                ReportStatusChanged.class);
+        assertEquals(ReportStatusChanged.Status.EXTRACTED, extracted.status());
+        assertEquals(16 * 21, extracted.sections());
+        assertEquals(16 * 20, extracted.metrics());
+        assertEquals(16 * 21 + 1, KafkaProbe.records(Topics.SECTIONS, id, 16 * 21 + 1, Duration.ofSeconds(60)).size());
+    }
+
+    @Test
     void aReportThatCannotBeReadGoesToTheDeadLetterTopic() {
         String id = UUID.randomUUID().toString();
         try {
