@@ -77,8 +77,10 @@ public final class LocalRun {
         System.out.println("  Kafka " + stack.infra().kafka().bootstrapServers() + ", PostgreSQL "
                 + stack.infra().postgres().jdbcUrl() + ", logs in " + data.resolve("logs"));
         System.out.println();
-        System.out.println("Try:");
-        System.out.println("  curl -s -X POST " + ingest + "/api/v1/reports -H 'Content-Type: application/json' \\");
+        System.out.println("Try (uploads and status need a token; see README, Uploading and authentication):");
+        System.out.println("  TOKEN=$(deploy/local/token --operator)");
+        System.out.println("  curl -s -X POST " + ingest + "/api/v1/reports -H \"Authorization: Bearer $TOKEN\" "
+                + "-H 'Content-Type: application/json' \\");
         System.out.println("       -d '{\"text\":\"一、主要举措和成效\\n(一)优化政务服务。全年办理行政许可事项120件。\","
                 + "\"agency\":\"示例市司法局\",\"city\":\"江门市\",\"year\":2025}'");
         System.out.println("  curl -s '" + aggregate + "/api/v1/rollups?city=江门市'");

@@ -46,6 +46,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** ingest-service URL -> an operator's bearer token for it: the helpers below authenticate their calls */
+    private static final Map<String, String> INGEST_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Options options;
     private final Infra infra;
@@ -121,6 +123,13 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
             env.putAll(extraEnv);
+            if (s == Service.INGEST) {
+                // tokens are signed by a key pair generated in the data directory (deploy/local/token)
+                env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", LocalKeys.ensure(options.dataDir()).toUri().toString());
+                env.put("MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER);
+                INGEST_TOKENS.put("http://127.0.0.1:" + port,
+                        "Bearer " + LocalKeys.operatorToken(options.dataDir(), Duration.ofDays(7)));
+            }
             if (s.usesDatabase) {
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl());
                 env.put("DB_USER", EmbeddedPostgresServer.USER);
@@ -251,7 +260,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static JsonNode getJson(String url) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+            HttpResponse<String> r = HTTP.send(withToken(HttpRequest.newBuilder(URI.create(url)), url)
                     .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (r.statusCode() != 200) {
@@ -268,7 +277,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static HttpResponse<String> post(String url, String contentType, String body) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+            return HTTP.send(withToken(HttpRequest.newBuilder(URI.create(url)), url).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", contentType + "; charset=UTF-8")
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -278,6 +287,16 @@ public final class LocalStack implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Calls to ingest-service carry an operator's token (uploads and status reads need one). */
+    private static HttpRequest.Builder withToken(HttpRequest.Builder b, String url) {
+        INGEST_TOKENS.forEach((base, token) -> {
+            if (url.startsWith(base + "/")) {
+                b.header("Authorization", token);
+            }
+        });
+        return b;
     }
 
     /** Stops the services (SIGTERM, then SIGKILL after 20 s), then Kafka and PostgreSQL. */

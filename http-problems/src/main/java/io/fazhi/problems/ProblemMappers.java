@@ -29,6 +29,19 @@ public class ProblemMappers {
                 .toResponse();
     }
 
+    /** A value of the wrong type ("year": "abc"); Quarkus' own mapper for it answers without a body. */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        if (field == null) {
+            return json(e);
+        }
+        String type = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+        return new Problem("about:blank", "Bad Request", 400, "malformed JSON: a field has the wrong type", null,
+                List.of(new Problem.FieldError(field, "must be " + (type.equals("Integer") || type.equals("int")
+                        ? "a number" : "of type " + type)))).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()

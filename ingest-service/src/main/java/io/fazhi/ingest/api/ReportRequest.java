@@ -1,22 +1,33 @@
 package io.fazhi.ingest.api;
 
+import io.fazhi.ingest.domain.Metadata;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An upload as JSON. Only {@code text} is required; the rest is inferred from the text when missing. */
+/**
+ * An upload as JSON. Only {@code text} is required; the rest is inferred from the text when missing. With an
+ * agency token, agency, city and district come from the registry.
+ */
 @Schema(name = "ReportRequest", example = """
         {"text": "江门市新会区科工商务局2019年法治政府建设工作报告\\n一、基本情况\\n(一)优化行政审批制度流程。共完成外资备案手续168件。",
-         "agency": "江门市新会区科工商务局", "city": "江门市", "district": "新会区", "year": 2019}""")
+         "agency": "江门市新会区科工商务局", "city": "江门市", "district": "新会区", "year": 2019,
+         "published": "2020-03-25", "sourceUrl": "http://www.xinhui.gov.cn/zwgk/fzzfjs/content/post_2034567.html"}""")
 public record ReportRequest(
+        @Schema(description = "the report's text (UTF-8); at most fazhi.ingest.limits.text-chars characters")
         @NotNull(message = "is required") String text,
+        @Schema(description = "the uploading office; with an agency token it must be that agency or absent")
         @Size(max = 200) String agency,
         @Size(max = 100) String city,
-        @Size(max = 100) String district,
-        @Min(1990) @Max(2100) Integer year,
+        @Schema(description = "district, county or development zone") @Size(max = 100) String district,
+        @Schema(description = "the year the report covers") @Min(1990) @Max(2100) Integer year,
         @Size(max = 500) String title,
-        @Size(max = 10) String published,
-        @Size(max = 2000) String sourceUrl) {
+        @Schema(description = "publication date, yyyy-MM-dd") @Size(max = 10) String published,
+        @Schema(description = "where the report was published (http or https)") @Size(max = 2000) String sourceUrl) {
+
+    Metadata metadata() {
+        return new Metadata(agency, city, district, year, title, published, sourceUrl);
+    }
 }

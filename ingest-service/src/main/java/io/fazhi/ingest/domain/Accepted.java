@@ -1,7 +1,10 @@
 package io.fazhi.ingest.domain;
 
-import io.fazhi.ingest.persistence.ReportEntity;
+import io.fazhi.ingest.persistence.RevisionEntity;
 
-/** The outcome of an upload: the report, and whether this upload created it or found it already there. */
-public record Accepted(ReportEntity report, boolean created) {
+/** The outcome of an upload: the report's current revision, and whether this upload created it. */
+public record Accepted(RevisionEntity report, Outcome outcome) {
+    public boolean created() {
+        return outcome == Outcome.ACCEPTED || outcome == Outcome.REVISION;
+    }
 }

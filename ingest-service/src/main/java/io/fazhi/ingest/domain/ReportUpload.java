@@ -1,6 +1,14 @@
 package io.fazhi.ingest.domain;
 
-/** What an office uploads: the text, and the metadata it knows (null = let the extractor infer it). */
-public record ReportUpload(String uploader, String text, String agency, String city, String district,
-        Integer year, String title, String published, String sourceUrl) {
+/**
+ * One upload as the API received it.
+ *
+ * @param original       the bytes as uploaded (kept content-addressed for re-extraction)
+ * @param originalType   the content type the original is stored with
+ * @param text           the text extracted from it, before normalisation
+ * @param metadata       what the uploader says about the report
+ * @param idempotencyKey the Idempotency-Key header, or null
+ */
+public record ReportUpload(Caller caller, byte[] original, String originalType, String text, Metadata metadata,
+        String idempotencyKey) {
 }

@@ -2,10 +2,11 @@ package io.fazhi.ingest.messaging;
 
 import io.fazhi.contracts.ReportSubmitted;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -26,9 +27,20 @@ public class ReportPublisher {
 
     /** Returns once the broker has the record; throws when it did not acknowledge in time. */
     public void publish(ReportSubmitted report) {
+        send(report).await().atMost(timeout);
+    }
+
+    /** Publishes several at once and returns when the broker acknowledged all; throws when one failed. */
+    public void publishAll(List<ReportSubmitted> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        Uni.join().all(reports.stream().map(this::send).toList()).andFailFast().await().atMost(timeout);
+    }
+
+    private Uni<Void> send(ReportSubmitted report) {
         Message<ReportSubmitted> message = Message.of(report).addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(report.reportId()).build());
-        Uni<Void> ack = emitter.sendMessage(message);
-        ack.await().atMost(timeout);
+        return emitter.sendMessage(message);
     }
 }

@@ -1,6 +1,7 @@
 package io.fazhi.ingest.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fazhi.contracts.ReportStatusChanged;
 import io.fazhi.ingest.domain.ReportService;
@@ -46,6 +47,19 @@ public class StatusConsumer {
         }
         Header reason = record.headers().lastHeader("dead-letter-reason");
         String why = reason == null ? "unknown reason" : new String(reason.value(), StandardCharsets.UTF_8);
-        reports.onDeadLetter(record.key(), what + ": " + why);
+        reports.onDeadLetter(record.key(), revision(record.value()), what + ": " + why);
+    }
+
+    /** The revision the dead message was about (reports and sections carry one), else null: the current one. */
+    private Integer revision(byte[] value) {
+        if (value == null || value.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode revision = mapper.readTree(value).get("revision");
+            return revision != null && revision.canConvertToInt() && revision.asInt() > 0 ? revision.asInt() : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 }
