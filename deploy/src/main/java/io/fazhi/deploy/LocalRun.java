@@ -72,6 +72,7 @@ public final class LocalRun {
         System.out.println("  status     GET  " + ingest + "/api/v1/reports/" + ids.get(0));
         System.out.println("  rollups    GET  " + aggregate + "/api/v1/rollups?city=江门市&year=2019");
         System.out.println("  facts      GET  " + aggregate + "/api/v1/facts/" + ids.get(0));
+        System.out.println("  dashboard       " + aggregate + "/");
         System.out.println("  OpenAPI UI      " + ingest + "/q/swagger-ui   and   " + aggregate + "/q/swagger-ui");
         System.out.println("  health          " + stack.url(Service.EXTRACT) + "/q/health");
         System.out.println("  Kafka " + stack.infra().kafka().bootstrapServers() + ", PostgreSQL "

@@ -99,6 +99,9 @@ class MetricFinderTest {
         assertEquals("normative_documents", only("制定了12份规范性文件。").metricKey());
         assertEquals("funding", only("兑现省级扶持资金1955.7万元。").metricKey());
         assertEquals("court_appearance_rate", only("行政机关负责人出庭应诉率达100%。").metricKey());
+        // the specific key wins over the generic 事项 of gov_service_items
+        assertEquals("admin_licensing", only("全年办理行政许可事项120件。").metricKey());
+        assertEquals("gov_service_items", only("进驻政务服务中心事项356项。").metricKey());
         assertNull(only("设置98个窗口。").metricKey());
     }
 
