@@ -92,6 +92,7 @@ const cases = [
   ['prod', 'network-policies', 'extract-service reachable from the ingress controller', (o) => { find(o, 'NetworkPolicy', 'extract-service').spec.ingress[0].from.push({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }); }],
   ['prod', 'network-policies', 'extract-service may reach PostgreSQL', (o) => { find(o, 'Deployment', 'extract-service').spec.template.metadata.labels['fazhi.io/postgres-client'] = 'true'; }],
   ['prod', 'ingress-routes', '/api/v1/facts routed to ingest-service', (o) => { find(o, 'Ingress', 'fazhi').spec.rules[0].http.paths.find((p) => p.path === '/api/v1/facts').backend.service.name = 'ingest-service'; }],
+  ['prod', 'ingress-routes', '/ as a Prefix exposes /q/metrics', (o) => { find(o, 'Ingress', 'fazhi').spec.rules[0].http.paths.find((p) => p.path === '/').pathType = 'Prefix'; }],
   ['prod', 'ingress-routes', 'body limit below the upload limit', (o) => { delete find(o, 'Ingress', 'fazhi').metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size']; }],
   ['prod', 'no-secret-data', 'a Secret with data', (o) => { o.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'fazhi-db-app' }, stringData: { password: 'x' } }); }],
 ];

@@ -11,8 +11,15 @@ export const ROUTES = {
   '/api/v1/rollups': 'aggregate-service',
   '/api/v1/cities': 'aggregate-service',
   '/api/v1/facts': 'aggregate-service',
+  // the dashboard: its page (Exact, so /q/* of the service stays internal), its scripts and ECharts
   '/': 'aggregate-service',
+  '/dashboard': 'aggregate-service',
+  '/webjars': 'aggregate-service',
 };
+// Exact routes; every other route is a Prefix
+const EXACT_ROUTES = new Set(['/']);
+// the services' own endpoints (health, metrics, OpenAPI) that no public route may reach
+const INTERNAL_PATHS = ['/q/health', '/q/metrics', '/q/openapi', '/q/swagger-ui'];
 
 const CONTAINER_PORT = 8080;
 const HEALTH = { startupProbe: '/q/health/started', readinessProbe: '/q/health/ready', livenessProbe: '/q/health/live' };
@@ -397,7 +404,13 @@ export function runPolicies(ctx) {
       for (const rule of ing.spec?.rules ?? []) {
         for (const p of rule.http?.paths ?? []) {
           routes.set(p.path, { ing, p });
-          if (p.pathType !== 'Prefix') fail(`${p.path}: pathType ${p.pathType}, want Prefix`);
+          const want = EXACT_ROUTES.has(p.path) ? 'Exact' : 'Prefix';
+          if (p.pathType !== want) fail(`${p.path}: pathType ${p.pathType}, want ${want}`);
+          for (const internal of INTERNAL_PATHS) {
+            const reaches = p.pathType === 'Exact' ? internal === p.path
+              : internal === p.path || internal.startsWith(p.path.endsWith('/') ? p.path : `${p.path}/`);
+            if (reaches) fail(`${p.path} (${p.pathType}) exposes the internal ${internal}`);
+          }
           const svcName = p.backend?.service?.name;
           const s = objs.one('Service', svcName);
           if (!s) fail(`${p.path}: backend Service ${svcName} is not rendered`);
