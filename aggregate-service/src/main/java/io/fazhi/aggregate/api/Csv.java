@@ -1,5 +1,8 @@
 package io.fazhi.aggregate.api;
 
+import io.fazhi.aggregate.domain.FactsQuery;
+import java.util.function.Function;
+
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -50,6 +53,16 @@ public final class Csv {
         return Response.ok(write(header, rows), MEDIA_TYPE + ";charset=UTF-8")
                 .header("Content-Disposition", "inline; filename=\"" + fileName + "\"")
                 .header("X-Total-Count", total)
+                .build();
+    }
+
+    /** One page of a list: CSV (one row per item) when asked for, else JSON; with X-Total-Count either way. */
+    public static <T> Response page(boolean csv, String fileName, List<String> header, FactsQuery.Page<T> page,
+            Function<T, List<Object>> row) {
+        if (csv) {
+            return response(fileName, header, page.items().stream().map(row).toList(), page.total());
+        }
+        return Response.ok(page.items(), MediaType.APPLICATION_JSON_TYPE).header("X-Total-Count", page.total())
                 .build();
     }
 

@@ -53,18 +53,10 @@ public class FactsResource {
             throw new BadParameterException("city", "give city (or metricKey) to select the metrics of a rollup cell");
         }
         FactsQuery.Page<MetricRow> result = query.metrics(filter);
-        if (csv) {
-            List<List<Object>> rows = new ArrayList<>(result.items().size());
-            for (MetricRow m : result.items()) {
-                rows.add(Arrays.asList(m.reportId(), m.revision(), m.extractorVersion(), m.agency(), m.city(),
-                        m.district(), m.level(), m.year(), m.category(), m.sectionHeading(), m.sectionPath(),
-                        m.metricKey(), m.label(), m.value(), m.unit(), m.approx(), m.surface(), m.sentence(),
-                        m.offset()));
-            }
-            return Csv.response("facts.csv", METRIC_COLUMNS, rows, result.total());
-        }
-        return Response.ok(result.items(), MediaType.APPLICATION_JSON_TYPE).header("X-Total-Count", result.total())
-                .build();
+        return Csv.page(csv, "facts.csv", METRIC_COLUMNS, result, m -> Arrays.asList(m.reportId(), m.revision(),
+                m.extractorVersion(), m.agency(), m.city(), m.district(), m.level(), m.year(), m.category(),
+                m.sectionHeading(), m.sectionPath(), m.metricKey(), m.label(), m.value(), m.unit(), m.approx(),
+                m.surface(), m.sentence(), m.offset()));
     }
 
     @GET

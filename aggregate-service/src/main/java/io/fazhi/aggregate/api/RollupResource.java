@@ -51,17 +51,9 @@ public class RollupResource {
                 Params.metricKey(metricKey), Params.text("label", label), Params.text("unit", unit),
                 Params.intInRange("page", page, 0, 0, 1_000_000), Params.intInRange("size", size, 200, 1, 1000),
                 Params.sort(sort)));
-        if (csv) {
-            List<List<Object>> rows = new ArrayList<>(result.items().size());
-            for (RollupView r : result.items()) {
-                rows.add(java.util.Arrays.asList(r.city(), r.year(), r.district(), r.category(), r.metricKey(),
-                        r.label(), r.unit(), r.observations(), r.reports(), r.agencies(), r.sum(), r.min(), r.max(),
-                        r.mean(), r.lowerBound()));
-            }
-            return Csv.response("rollups.csv", ROLLUP_COLUMNS, rows, result.total());
-        }
-        return Response.ok(result.items(), MediaType.APPLICATION_JSON_TYPE).header("X-Total-Count", result.total())
-                .build();
+        return Csv.page(csv, "rollups.csv", ROLLUP_COLUMNS, result, r -> java.util.Arrays.asList(r.city(), r.year(),
+                r.district(), r.category(), r.metricKey(), r.label(), r.unit(), r.observations(), r.reports(),
+                r.agencies(), r.sum(), r.min(), r.max(), r.mean(), r.lowerBound()));
     }
 
     @GET

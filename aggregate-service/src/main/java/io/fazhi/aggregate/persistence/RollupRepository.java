@@ -104,14 +104,13 @@ public class RollupRepository {
     public Current lockReport(String reportId) {
         em.createNativeQuery("INSERT INTO report (report_id) VALUES (?1) ON CONFLICT DO NOTHING")
                 .setParameter(1, reportId).executeUpdate();
-        em.createNativeQuery("SELECT 1 FROM report WHERE report_id = ?1 FOR UPDATE")
-                .setParameter(1, reportId).getSingleResult();
         Object[] row = (Object[]) em.createNativeQuery("""
                 SELECT r.current_revision, r.current_extractor, rr.arrival, rr.rollup_city, rr.rollup_year
                 FROM report r
                 LEFT JOIN report_revision rr ON rr.report_id = r.report_id AND rr.revision = r.current_revision
                                             AND rr.extractor_version = r.current_extractor
                 WHERE r.report_id = ?1
+                FOR UPDATE OF r
                 """).setParameter(1, reportId).getSingleResult();
         return new Current((Integer) row[0], (String) row[1], row[2] == null ? null : ((Number) row[2]).longValue(),
                 (String) row[3], (Integer) row[4]);
