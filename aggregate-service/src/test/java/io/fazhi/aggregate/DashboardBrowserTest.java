@@ -51,8 +51,9 @@ class DashboardBrowserTest {
     static final String CHROMIUM = System.getProperty("fazhi.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("fazhi.chromedriver", "/usr/bin/chromedriver");
     static final String[] CITIES = {"江门市", "中山市", "阳江市", "佛山市"};
-    static final String[][] DISTRICTS = {{"蓬江区", "新会区", "台山市"}, {"火炬开发区", "石岐街道", "东区"},
-        {"江城区", "海陵试验区", "阳东区"}, {"禅城区", "南海区", "顺德区"}};
+    static final String[][] DISTRICTS = {
+        {"蓬江区", "新会区", "台山市"}, {"火炬开发区", "石岐街道", "东区"}, {"江城区", "海陵试验区", "阳东区"}, {"禅城区", "南海区", "顺德区"}
+    };
     static final String[] AGENCIES = {"司法局", "市场监督管理局", "科学技术局", "生态环境局", "人力资源和社会保障局", "政府"};
 
     /** key, label, unit, category, sentence (%s = the surface), low, high. */
@@ -97,12 +98,24 @@ class DashboardBrowserTest {
                     String agency = (district == null ? CITIES[c] : district) + AGENCIES[r % AGENCIES.length];
                     boolean other = rnd.nextInt(4) != 0;
                     String published = (y + 1) + (rnd.nextInt(5) == 0 ? "-04-1" : "-03-1") + rnd.nextInt(10);
-                    ReportInfo info = new ReportInfo(agency, CITIES[c], district, district == null ? "bureau" : "district",
-                            y, published, agency + y + "年法治政府建设年度报告",
-                            new ReportInfo.Compliance(true, true, rnd.nextInt(6) != 0, true, other), List.of());
+                    ReportInfo info = new ReportInfo(
+                            agency,
+                            CITIES[c],
+                            district,
+                            district == null ? "bureau" : "district",
+                            y,
+                            published,
+                            agency + y + "年法治政府建设年度报告",
+                            new ReportInfo.Compliance(true, true, rnd.nextInt(6) != 0, true, other),
+                            List.of());
                     List<List<MetricFact>> bySection = new ArrayList<>();
-                    List<String> categories = List.of("government_functions", "institutional_system",
-                            "decision_making", "law_enforcement", "dispute_resolution", "power_oversight",
+                    List<String> categories = List.of(
+                            "government_functions",
+                            "institutional_system",
+                            "decision_making",
+                            "law_enforcement",
+                            "dispute_resolution",
+                            "power_oversight",
                             "legal_capacity");
                     for (String cat : categories) {
                         List<MetricFact> ms = new ArrayList<>();
@@ -126,19 +139,34 @@ class DashboardBrowserTest {
         }
         TestEvents.sendAll(events);
         String in = String.join("','", ids);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertEquals(ids.size(), TestEvents.count("SELECT count(*) FROM report WHERE report_id IN ('" + in
-                        + "') AND current_revision IS NOT NULL")));
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertEquals(
+                        ids.size(),
+                        TestEvents.count("SELECT count(*) FROM report WHERE report_id IN ('" + in
+                                + "') AND current_revision IS NOT NULL")));
 
         assertTrue(new File(CHROMIUM).canExecute(), CHROMIUM + " missing: apt-get install chromium chromium-driver");
         profile = Files.createTempDirectory("fazhi-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--lang=zh-CN", "--window-size=1440,1024", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--lang=zh-CN",
+                "--window-size=1440,1024",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
@@ -182,12 +210,16 @@ class DashboardBrowserTest {
         given().get("/webjars/echarts/5.5.0/echarts.min.js").then().statusCode(200);
 
         driver.get(root + "?city=" + java.net.URLEncoder.encode(city, "UTF-8") + "&year=" + year);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "true".equals(
-                driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
         assertEquals(true, ((JavascriptExecutor) driver).executeScript("return typeof echarts === 'object'"));
         assertEquals(city, driver.findElement(By.id("city")).getDomProperty("value"));
-        assertEquals(String.valueOf(reportsInSlice), driver.findElement(By.id("kpi-reports")).getText());
-        assertTrue(driver.findElements(By.cssSelector("#chart-categories canvas")).size() > 0, "category chart");
+        assertEquals(
+                String.valueOf(reportsInSlice),
+                driver.findElement(By.id("kpi-reports")).getText());
+        assertTrue(
+                driver.findElements(By.cssSelector("#chart-categories canvas")).size() > 0, "category chart");
         assertTrue(driver.findElements(By.cssSelector("#chart-compare canvas")).size() > 0, "comparison chart");
         assertTrue(driver.findElements(By.cssSelector("#chart-trend canvas")).size() > 0, "trend chart");
 
@@ -199,36 +231,49 @@ class DashboardBrowserTest {
         assertEquals(shown, row.findElement(By.cssSelector("td.total")).getText());
         Files.createDirectories(Path.of("target"));
         // the whole page in one picture: the window as tall as the page
-        long height = (Long) ((JavascriptExecutor) driver).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight)");
+        long height = (Long)
+                ((JavascriptExecutor) driver).executeScript("return Math.ceil(document.documentElement.scrollHeight)");
         Dimension laptop = driver.manage().window().getSize();
-        driver.manage().window().setSize(new Dimension(laptop.getWidth(),
-                (int) height + laptop.getHeight() - viewportHeight()));
+        driver.manage()
+                .window()
+                .setSize(new Dimension(laptop.getWidth(), (int) height + laptop.getHeight() - viewportHeight()));
         Thread.sleep(300); // charts follow the resize
-        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "dashboard.png"),
+        Files.copy(
+                driver.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "dashboard.png"),
                 StandardCopyOption.REPLACE_EXISTING);
         driver.manage().window().setSize(laptop);
 
         // a click shows the sentences behind the figure, largest first
         row.click();
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                driver.findElements(By.cssSelector("#drill .fact")).size() == licences.size());
-        MetricFact largest = licences.stream().max(Comparator.comparing(MetricFact::value)).orElseThrow();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> driver.findElements(By.cssSelector("#drill .fact")).size() == licences.size());
+        MetricFact largest =
+                licences.stream().max(Comparator.comparing(MetricFact::value)).orElseThrow();
         WebElement first = driver.findElements(By.cssSelector("#drill .fact")).get(0);
-        assertEquals(largest.sentence(), first.findElement(By.cssSelector(".sentence")).getText());
-        assertEquals(largest.surface(), first.findElement(By.cssSelector(".sentence mark")).getText());
-        assertTrue(driver.findElement(By.id("drill-subtitle")).getText().contains("合计 " + shown),
+        assertEquals(
+                largest.sentence(),
+                first.findElement(By.cssSelector(".sentence")).getText());
+        assertEquals(
+                largest.surface(),
+                first.findElement(By.cssSelector(".sentence mark")).getText());
+        assertTrue(
+                driver.findElement(By.id("drill-subtitle")).getText().contains("合计 " + shown),
                 driver.findElement(By.id("drill-subtitle")).getText());
         Thread.sleep(300); // the drawer slides in
-        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "dashboard-drilldown.png"),
+        Files.copy(
+                driver.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "dashboard-drilldown.png"),
                 StandardCopyOption.REPLACE_EXISTING);
 
         // another city from the selector
         driver.findElement(By.id("drill-close")).click();
-        ((JavascriptExecutor) driver).executeScript(
-                "const s = document.getElementById('city'); s.value = arguments[0];"
-                        + "s.dispatchEvent(new Event('change'));", CITIES[1]);
-        await().atMost(Duration.ofSeconds(10)).until(() -> driver.getCurrentUrl().contains(
-                java.net.URLEncoder.encode(CITIES[1], "UTF-8")));
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const s = document.getElementById('city'); s.value = arguments[0];"
+                                + "s.dispatchEvent(new Event('change'));",
+                        CITIES[1]);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> driver.getCurrentUrl().contains(java.net.URLEncoder.encode(CITIES[1], "UTF-8")));
     }
 }

@@ -71,8 +71,14 @@ class ParallelConsumersTest {
             int revisions = i % 5 == 0 ? 2 : 1;
             for (int rev = 1; rev <= revisions; rev++) {
                 int year = Integer.parseInt(slice[1]);
-                var info = info("机构" + (i % 7), slice[0], DISTRICTS[rnd.nextInt(DISTRICTS.length)], "bureau", year,
-                        year + 1 + "-03-0" + (1 + rnd.nextInt(9)), allParts());
+                var info = info(
+                        "机构" + (i % 7),
+                        slice[0],
+                        DISTRICTS[rnd.nextInt(DISTRICTS.length)],
+                        "bureau",
+                        year,
+                        year + 1 + "-03-0" + (1 + rnd.nextInt(9)),
+                        allParts());
                 List<MetricFact> m1 = new ArrayList<>();
                 List<MetricFact> m2 = new ArrayList<>();
                 BigDecimal licences = BigDecimal.valueOf(1 + rnd.nextInt(500));
@@ -81,8 +87,8 @@ class ParallelConsumersTest {
                 BigDecimal licences2 = BigDecimal.valueOf(rnd.nextInt(50));
                 m2.add(metric(licences2.toPlainString(), "件", "行政许可", "admin_licensing"));
                 m2.add(metric(String.valueOf(1 + rnd.nextInt(30)), "场", "培训", KEYS[2]));
-                m2.add(new MetricFact(new BigDecimal(rnd.nextInt(9) + ".5"), "万元", "more_than", "专项资金", null,
-                        "x", "投入专项资金。", 3));
+                m2.add(new MetricFact(
+                        new BigDecimal(rnd.nextInt(9) + ".5"), "万元", "more_than", "专项资金", null, "x", "投入专项资金。", 3));
                 var info2 = info;
                 plan.events.add(section(id, rev, "v1", 0, 3, info2, "other", List.of()));
                 plan.events.add(section(id, rev, "v1", 1, 3, info2, "government_functions", m1));
@@ -129,7 +135,9 @@ class ParallelConsumersTest {
         // the events were consumed by several consumers of the group
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaProbe.bootstrap()))) {
             ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("aggregate-service"))
-                    .all().get(10, TimeUnit.SECONDS).get("aggregate-service");
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .get("aggregate-service");
             assertTrue(group.members().size() >= 2, "consumers: " + group.members());
             long partitionsServed = group.members().stream()
                     .filter(m -> m.assignment().topicPartitions().stream()
@@ -164,13 +172,16 @@ class ParallelConsumersTest {
 
     private static void awaitFinal(Plan plan) {
         String ids = String.join("','", plan.finalRevision.keySet());
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            List<List<String>> current = rows("SELECT report_id, current_revision FROM report WHERE report_id IN ('"
-                    + ids + "') AND current_revision IS NOT NULL");
-            Map<String, Integer> seen = new HashMap<>();
-            current.forEach(r -> seen.put(r.get(0), Integer.parseInt(r.get(1))));
-            assertEquals(plan.finalRevision, seen);
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> {
+                    List<List<String>> current =
+                            rows("SELECT report_id, current_revision FROM report WHERE report_id IN ('" + ids
+                                    + "') AND current_revision IS NOT NULL");
+                    Map<String, Integer> seen = new HashMap<>();
+                    current.forEach(r -> seen.put(r.get(0), Integer.parseInt(r.get(1))));
+                    assertEquals(plan.finalRevision, seen);
+                });
     }
 
     /** The rollup table against an independent aggregation of the current facts (v_metric_fact). */
@@ -193,7 +204,8 @@ class ParallelConsumersTest {
         assertFalse(rollups.isEmpty());
         assertEquals(fromFacts, rollups);
         // and the slice summaries count the current reports
-        assertEquals(count("SELECT count(*) FROM v_report WHERE city IN " + cities),
+        assertEquals(
+                count("SELECT count(*) FROM v_report WHERE city IN " + cities),
                 count("SELECT sum(reports) FROM slice_summary WHERE city IN " + cities));
     }
 
@@ -202,9 +214,15 @@ class ParallelConsumersTest {
         plan.expected.forEach((slice, total) -> {
             String[] s = slice.split("\\|");
             // one cell per category that reported licences
-            List<String> sums = given().queryParam("city", s[0]).queryParam("year", s[1])
-                    .queryParam("metricKey", "admin_licensing").get("/api/v1/rollups")
-                    .then().statusCode(200).extract().jsonPath().getList("sum", String.class);
+            List<String> sums = given().queryParam("city", s[0])
+                    .queryParam("year", s[1])
+                    .queryParam("metricKey", "admin_licensing")
+                    .get("/api/v1/rollups")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("sum", String.class);
             BigDecimal api = sums.stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertEquals(0, total.compareTo(api), slice + ": " + sums);
         });

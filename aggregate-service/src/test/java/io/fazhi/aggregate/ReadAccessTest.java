@@ -27,13 +27,28 @@ class ReadAccessTest {
 
     @Test
     void readsNeedTheRole() {
-        given().get("/api/v1/rollups").then().statusCode(401).contentType("application/problem+json")
+        given().get("/api/v1/rollups")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .body("detail", containsString("reader"));
-        given().header("Authorization", Tokens.withRoles("agency")).get("/api/v1/cities").then().statusCode(403)
+        given().header("Authorization", Tokens.withRoles("agency"))
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        given().header("Authorization", Tokens.forged()).get("/api/v1/rollups").then().statusCode(401);
-        given().header("Authorization", Tokens.withRoles("reader")).get("/api/v1/rollups").then().statusCode(200);
-        given().header("Authorization", Tokens.withRoles("reader")).get("/api/v1/facts/none").then().statusCode(404);
+        given().header("Authorization", Tokens.forged())
+                .get("/api/v1/rollups")
+                .then()
+                .statusCode(401);
+        given().header("Authorization", Tokens.withRoles("reader"))
+                .get("/api/v1/rollups")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", Tokens.withRoles("reader"))
+                .get("/api/v1/facts/none")
+                .then()
+                .statusCode(404);
         given().get("/q/health/ready").then().statusCode(200);
     }
 }

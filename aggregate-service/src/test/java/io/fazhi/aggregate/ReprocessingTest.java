@@ -43,9 +43,23 @@ class ReprocessingTest {
     private static List<SectionExtracted> oldRun(String r1, String r2, String city, String wrongCity) {
         return List.of(
                 section(r1, 1, OLD, 0, 2, infoOf(city, "新会区", "科工商务局"), "other", List.of()),
-                section(r1, 1, OLD, 1, 2, infoOf(city, "新会区", "科工商务局"), "other",
+                section(
+                        r1,
+                        1,
+                        OLD,
+                        1,
+                        2,
+                        infoOf(city, "新会区", "科工商务局"),
+                        "other",
                         List.of(metric("120", "件", "行政许可事项", null))),
-                section(r2, 1, OLD, 0, 1, infoOf(wrongCity, null, "司法局"), "other",
+                section(
+                        r2,
+                        1,
+                        OLD,
+                        0,
+                        1,
+                        infoOf(wrongCity, null, "司法局"),
+                        "other",
                         List.of(metric("35", "件", "行政复议案件", null))));
     }
 
@@ -53,13 +67,35 @@ class ReprocessingTest {
     private static List<SectionExtracted> newRun(String r1, String r2, String city) {
         return List.of(
                 section(r1, 1, NEW, 0, 3, infoOf(city, "新会区", "科工商务局"), "other", List.of()),
-                section(r1, 1, NEW, 1, 3, infoOf(city, "新会区", "科工商务局"), "government_functions",
+                section(
+                        r1,
+                        1,
+                        NEW,
+                        1,
+                        3,
+                        infoOf(city, "新会区", "科工商务局"),
+                        "government_functions",
                         List.of(metric("120", "件", "行政许可事项", "admin_licensing"))),
-                section(r1, 1, NEW, 2, 3, infoOf(city, "新会区", "科工商务局"), "legal_capacity",
+                section(
+                        r1,
+                        1,
+                        NEW,
+                        2,
+                        3,
+                        infoOf(city, "新会区", "科工商务局"),
+                        "legal_capacity",
                         List.of(metric("1500", "人次", "参训", "training_participants"))),
                 section(r2, 1, NEW, 0, 2, infoOf(city, "蓬江区", "司法局"), "other", List.of()),
-                section(r2, 1, NEW, 1, 2, infoOf(city, "蓬江区", "司法局"), "dispute_resolution",
-                        List.of(metric("35", "件", "行政复议案件", "reconsideration_cases"),
+                section(
+                        r2,
+                        1,
+                        NEW,
+                        1,
+                        2,
+                        infoOf(city, "蓬江区", "司法局"),
+                        "dispute_resolution",
+                        List.of(
+                                metric("35", "件", "行政复议案件", "reconsideration_cases"),
                                 metric("98.5", "%", "满意率", "satisfaction_rate"))));
     }
 
@@ -79,18 +115,34 @@ class ReprocessingTest {
         // a run of a third extractor starts (one section) before the reprocessing and finishes after it
         String stale = "2024.9";
         TestEvents.send(section(r1, 1, stale, 0, 2, infoOf(city, null, "科工商务局"), "other", List.of()));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !rows("SELECT 1 FROM report_revision WHERE report_id = ?"
-                + " AND extractor_version = ?", r1, stale).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !rows(
+                                "SELECT 1 FROM report_revision WHERE report_id = ?" + " AND extractor_version = ?",
+                                r1,
+                                stale)
+                        .isEmpty());
 
         // reprocessing: the same revision, extracted again by the new extractor
         TestEvents.sendAll(newRun(r1, r2, city));
         awaitCurrent(r1, NEW);
         awaitCurrent(r2, NEW);
 
-        TestEvents.send(section(r1, 1, stale, 1, 2, infoOf(city, null, "科工商务局"), "other",
+        TestEvents.send(section(
+                r1,
+                1,
+                stale,
+                1,
+                2,
+                infoOf(city, null, "科工商务局"),
+                "other",
                 List.of(metric("999", "件", "行政许可事项", "admin_licensing"))));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !rows("SELECT 1 FROM report_revision WHERE report_id = ?"
-                + " AND extractor_version = ? AND complete", r1, stale).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !rows(
+                                "SELECT 1 FROM report_revision WHERE report_id = ?"
+                                        + " AND extractor_version = ? AND complete",
+                                r1,
+                                stale)
+                        .isEmpty());
 
         // a fresh run of the new extractor on the same texts, in another city
         String f1 = UUID.randomUUID().toString();
@@ -107,27 +159,42 @@ class ReprocessingTest {
         // the old extraction's wrong city lost its report, rollups and summary in the same transaction
         given().queryParam("city", wrongCity).get("/api/v1/rollups").then().body("$", hasSize(0));
         given().queryParam("city", wrongCity).get("/api/v1/cities").then().body("$", hasSize(0));
-        JsonPath a = given().queryParam("city", city).get("/api/v1/cities").then().statusCode(200).extract()
+        JsonPath a = given().queryParam("city", city)
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
-        JsonPath b = given().queryParam("city", fresh).get("/api/v1/cities").then().statusCode(200).extract()
+        JsonPath b = given().queryParam("city", fresh)
+                .get("/api/v1/cities")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
         assertEquals(b.getMap("[0].years[0]"), a.getMap("[0].years[0]"));
 
         // the facts show the extractor that counts, and every extraction seen
-        given().get("/api/v1/facts/" + r1).then().statusCode(200)
+        given().get("/api/v1/facts/" + r1)
+                .then()
+                .statusCode(200)
                 .body("extractorVersion", equalTo(NEW))
                 .body("sections", hasSize(3))
                 .body("sections[2].metrics[0].metricKey", equalTo("training_participants"))
                 .body("extractions.extractorVersion", equalTo(List.of(OLD, stale, NEW)))
                 .body("extractions.current", equalTo(List.of(false, false, true)))
                 .body("extractions.complete", equalTo(List.of(true, true, true)));
-        given().get("/api/v1/facts/" + r2).then().body("extractorVersion", equalTo(NEW))
+        given().get("/api/v1/facts/" + r2)
+                .then()
+                .body("extractorVersion", equalTo(NEW))
                 .body("city", equalTo(city));
     }
 
     private static void awaitCurrent(String reportId, String extractor) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().get("/api/v1/facts/" + reportId).then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> given().get("/api/v1/facts/" + reportId)
+                        .then()
+                        .statusCode(200)
                         .body("extractorVersion", equalTo(extractor)));
     }
 
@@ -140,10 +207,16 @@ class ReprocessingTest {
         if (district != null) {
             spec = spec.queryParam("district", district);
         }
-        List<Map<String, Object>> cells = spec.get("/api/v1/rollups").then().statusCode(200).extract().jsonPath()
+        List<Map<String, Object>> cells = spec.get("/api/v1/rollups")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("$");
-        return cells.stream().map(c -> c.entrySet().stream().filter(e -> !e.getKey().equals("city"))
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> (Object) String.valueOf(e.getValue()))))
+        return cells.stream()
+                .map(c -> c.entrySet().stream()
+                        .filter(e -> !e.getKey().equals("city"))
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> (Object) String.valueOf(e.getValue()))))
                 .toList();
     }
 }

@@ -79,27 +79,41 @@ class RollupReadBenchmark {
         load(reports);
         long loaded = System.nanoTime();
         List<Object[]> slices = QuarkusTransaction.requiringNew().call(() -> rollups.slices()).stream()
-                .filter(s -> ((String) s[0]).startsWith("基准市")).toList();
+                .filter(s -> ((String) s[0]).startsWith("基准市"))
+                .toList();
         assertEquals(CITIES * YEARS, slices.size());
         recomputeAll(slices);
         long recomputed = System.nanoTime();
-        try (Connection c = TestEvents.db(); Statement s = c.createStatement()) {
+        try (Connection c = TestEvents.db();
+                Statement s = c.createStatement()) {
             s.execute("ANALYZE");
         }
         long metricRows = TestEvents.count("SELECT count(*) FROM metric_fact WHERE report_id LIKE 'bench-%'");
         long rollupRows = TestEvents.count("SELECT count(*) FROM rollup WHERE city LIKE '基准市%'");
-        System.out.printf("%nBENCH loaded %,d reports, %,d metric rows in %.1f s; recomputed %,d slices (%,d rollup "
-                + "rows) in %.1f s (%.1f ms per slice)%n", reports, metricRows, (loaded - t0) / 1e9, slices.size(),
-                rollupRows, (recomputed - loaded) / 1e9, (recomputed - loaded) / 1e6 / slices.size());
+        System.out.printf(
+                "%nBENCH loaded %,d reports, %,d metric rows in %.1f s; recomputed %,d slices (%,d rollup "
+                        + "rows) in %.1f s (%.1f ms per slice)%n",
+                reports,
+                metricRows,
+                (loaded - t0) / 1e9,
+                slices.size(),
+                rollupRows,
+                (recomputed - loaded) / 1e9,
+                (recomputed - loaded) / 1e6 / slices.size());
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Random rnd = new Random(1);
         measure(http, rnd, 3000, "warm-up", "/api/v1/rollups?city=%s&year=%d");
         System.out.println("BENCH load average before measuring (2 cores, shared): "
                 + Files.readString(Path.of("/proc/loadavg")).trim());
-        double[] rollupMs = measure(http, rnd, REQUESTS, "GET /api/v1/rollups?city=&year=",
-                "/api/v1/rollups?city=%s&year=%d");
-        measure(http, rnd, REQUESTS / 5, "GET /api/v1/facts?city=&year=&metricKey=admin_licensing",
+        double[] rollupMs =
+                measure(http, rnd, REQUESTS, "GET /api/v1/rollups?city=&year=", "/api/v1/rollups?city=%s&year=%d");
+        measure(
+                http,
+                rnd,
+                REQUESTS / 5,
+                "GET /api/v1/facts?city=&year=&metricKey=admin_licensing",
                 "/api/v1/facts?city=%s&year=%d&metricKey=admin_licensing");
         assertTrue(rollupMs[2] <= TARGET_P99_MS, "p99 " + rollupMs[2] + " ms > " + TARGET_P99_MS + " ms");
     }
@@ -110,8 +124,11 @@ class RollupReadBenchmark {
         for (int i = 0; i < n; i++) {
             String city = URLEncoder.encode(cityName(rnd.nextInt(CITIES)), StandardCharsets.UTF_8);
             int year = 2019 + rnd.nextInt(YEARS);
-            HttpRequest req = HttpRequest.newBuilder(URI.create(root.toString().replaceAll("/$", "")
-                    + pathFormat.formatted(city, year))).header("Accept", "application/json").GET().build();
+            HttpRequest req = HttpRequest.newBuilder(
+                            URI.create(root.toString().replaceAll("/$", "") + pathFormat.formatted(city, year)))
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build();
             long start = System.nanoTime();
             HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
             nanos[i] = System.nanoTime() - start;
@@ -120,10 +137,14 @@ class RollupReadBenchmark {
         }
         assertEquals(n, cells, "every request found data");
         Arrays.sort(nanos);
-        double[] p = {nanos[(int) (n * 0.50)] / 1e6, nanos[(int) (n * 0.95)] / 1e6,
-            nanos[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6};
-        System.out.printf("BENCH %-55s n=%d  p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  max %.2f ms%n", what, n, p[0],
-                p[1], p[2], nanos[n - 1] / 1e6);
+        double[] p = {
+            nanos[(int) (n * 0.50)] / 1e6,
+            nanos[(int) (n * 0.95)] / 1e6,
+            nanos[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6
+        };
+        System.out.printf(
+                "BENCH %-55s n=%d  p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  max %.2f ms%n",
+                what, n, p[0], p[1], p[2], nanos[n - 1] / 1e6);
         return p;
     }
 
@@ -133,7 +154,8 @@ class RollupReadBenchmark {
 
     /** Reports, sections and metrics in three set-based statements (generate_series). */
     private static void load(int reports) throws Exception {
-        try (Connection c = TestEvents.db(); Statement s = c.createStatement()) {
+        try (Connection c = TestEvents.db();
+                Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
             String slice = "(g / " + REPORTS_PER_SLICE + ")";
             String city = "'基准市' || lpad((" + slice + " / " + YEARS + ")::text, 3, '0')";

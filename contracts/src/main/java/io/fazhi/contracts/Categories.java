@@ -6,10 +6,19 @@ import java.util.List;
 public final class Categories {
     public static final String OTHER = "other";
     public static final List<String> ALL = List.of(
-            "government_functions", "institutional_system", "decision_making", "law_enforcement",
-            "emergency_response", "dispute_resolution", "power_oversight", "legal_capacity",
-            "digital_government", "party_leadership", "problems", "next_year_plans", OTHER);
+            "government_functions",
+            "institutional_system",
+            "decision_making",
+            "law_enforcement",
+            "emergency_response",
+            "dispute_resolution",
+            "power_oversight",
+            "legal_capacity",
+            "digital_government",
+            "party_leadership",
+            "problems",
+            "next_year_plans",
+            OTHER);
 
-    private Categories() {
-    }
+    private Categories() {}
 }

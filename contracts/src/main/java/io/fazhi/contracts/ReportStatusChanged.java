@@ -25,7 +25,10 @@ public record ReportStatusChanged(
     public static final int SCHEMA_VERSION = 1;
 
     public enum Status {
-        RECEIVED, EXTRACTED, AGGREGATED, FAILED;
+        RECEIVED,
+        EXTRACTED,
+        AGGREGATED,
+        FAILED;
 
         /** Status only moves forward; a late EXTRACTED never hides an AGGREGATED of the same revision. */
         public boolean isAfter(Status other) {

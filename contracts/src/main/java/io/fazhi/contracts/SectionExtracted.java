@@ -34,6 +34,5 @@ public record SectionExtracted(
      * @param category a taxonomy category key
      * @param offset   character offset of the heading in the normalised report text
      */
-    public record Section(String heading, int level, String path, String category, int offset) {
-    }
+    public record Section(String heading, int level, String path, String category, int offset) {}
 }

@@ -30,9 +30,7 @@ public final class Topics {
             new TopicSpec(SECTIONS_DLQ, 1),
             new TopicSpec(REPORT_STATUS_DLQ, 1));
 
-    public record TopicSpec(String name, int partitions) {
-    }
+    public record TopicSpec(String name, int partitions) {}
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -28,10 +28,10 @@ import java.util.List;
 public final class LocalKeys {
     /** The issuer ingest-service expects (mp.jwt.verify.issuer). */
     public static final String ISSUER = "https://fazhi.local/issuer";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LocalKeys() {
-    }
+    private LocalKeys() {}
 
     public static Path publicKey(Path dataDir) {
         return dataDir.resolve("jwt").resolve("public-key.pem");
@@ -82,8 +82,12 @@ public final class LocalKeys {
         try {
             ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("typ", "JWT");
             long now = Instant.now().getEpochSecond();
-            ObjectNode claims = JSON.createObjectNode().put("iss", ISSUER).put("sub", subject).put("upn", subject)
-                    .put("iat", now).put("exp", now + valid.toSeconds());
+            ObjectNode claims = JSON.createObjectNode()
+                    .put("iss", ISSUER)
+                    .put("sub", subject)
+                    .put("upn", subject)
+                    .put("iat", now)
+                    .put("exp", now + valid.toSeconds());
             groups.forEach(claims.putArray("groups")::add);
             if (agency != null) {
                 claims.put("agency", agency);
@@ -104,11 +108,13 @@ public final class LocalKeys {
 
     private static PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
         String pem = Files.readString(file).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        return KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

@@ -17,11 +17,11 @@ import java.util.concurrent.CountDownLatch;
  * Writes {@code <data>/stack.ready} once the samples are aggregated, and {@code <data>/stack.pids}.
  */
 public final class LocalRun {
-    private LocalRun() {
-    }
+    private LocalRun() {}
 
     public static void main(String[] args) throws Exception {
-        Path repo = Path.of(System.getProperty("fazhi.repo", ".")).toAbsolutePath().normalize();
+        Path repo =
+                Path.of(System.getProperty("fazhi.repo", ".")).toAbsolutePath().normalize();
         Path data = repo.resolve(".local-data");
         boolean fresh = false;
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
@@ -38,23 +38,26 @@ public final class LocalRun {
         Files.createDirectories(data);
         Path ready = data.resolve("stack.ready");
         Files.deleteIfExists(ready);
-        LocalStack.Options options = new LocalStack.Options(repo, data, fresh, intEnv("KAFKA_PORT", 9092),
-                intEnv("POSTGRES_PORT", 5432), ports, "prod");
+        LocalStack.Options options = new LocalStack.Options(
+                repo, data, fresh, intEnv("KAFKA_PORT", 9092), intEnv("POSTGRES_PORT", 5432), ports, "prod");
 
         System.out.println("starting Kafka, PostgreSQL and the three services (data in " + data + ") ...");
         LocalStack stack = LocalStack.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("stopping ...");
-            try {
-                stack.close();
-                Files.deleteIfExists(ready);
-            } catch (IOException | RuntimeException e) {
-                System.err.println("while stopping: " + e);
-            } finally {
-                stopped.countDown();
-            }
-        }, "local-stack-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("stopping ...");
+                            try {
+                                stack.close();
+                                Files.deleteIfExists(ready);
+                            } catch (IOException | RuntimeException e) {
+                                System.err.println("while stopping: " + e);
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "local-stack-stop"));
         writePids(data, stack);
 
         List<String> ids = new ArrayList<>();
@@ -92,7 +95,8 @@ public final class LocalRun {
     }
 
     private static void writePids(Path data, LocalStack stack) {
-        StringBuilder pids = new StringBuilder().append(ProcessHandle.current().pid()).append('\n');
+        StringBuilder pids =
+                new StringBuilder().append(ProcessHandle.current().pid()).append('\n');
         for (Service s : Service.values()) {
             pids.append(stack.pid(s)).append('\n');
         }

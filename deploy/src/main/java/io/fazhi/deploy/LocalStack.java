@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalStack implements AutoCloseable {
     public enum Service {
-        INGEST("ingest-service", true), EXTRACT("extract-service", false), AGGREGATE("aggregate-service", true);
+        INGEST("ingest-service", true),
+        EXTRACT("extract-service", false),
+        AGGREGATE("aggregate-service", true);
 
         final String dir;
         final boolean usesDatabase;
@@ -40,12 +42,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Where and how to run. Port 0 picks a free port. */
-    public record Options(Path repo, Path dataDir, boolean fresh, int kafkaPort, int postgresPort,
-            Map<Service, Integer> ports, String profile) {
-    }
+    public record Options(
+            Path repo,
+            Path dataDir,
+            boolean fresh,
+            int kafkaPort,
+            int postgresPort,
+            Map<Service, Integer> ports,
+            String profile) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** ingest-service URL -> an operator's bearer token for it: the helpers below authenticate their calls */
     private static final Map<String, String> INGEST_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -113,9 +121,10 @@ public final class LocalStack implements AutoCloseable {
         try {
             Path log = logFile(s);
             Files.createDirectories(log.getParent());
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                    "-jar", jar.toString())
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(
+                            java, "-Xmx512m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = pb.environment();
@@ -125,9 +134,12 @@ public final class LocalStack implements AutoCloseable {
             env.putAll(extraEnv);
             if (s == Service.INGEST) {
                 // tokens are signed by a key pair generated in the data directory (deploy/local/token)
-                env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", LocalKeys.ensure(options.dataDir()).toUri().toString());
+                env.put(
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        LocalKeys.ensure(options.dataDir()).toUri().toString());
                 env.put("MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER);
-                INGEST_TOKENS.put("http://127.0.0.1:" + port,
+                INGEST_TOKENS.put(
+                        "http://127.0.0.1:" + port,
                         "Bearer " + LocalKeys.operatorToken(options.dataDir(), Duration.ofDays(7)));
             }
             if (s.usesDatabase) {
@@ -167,8 +179,11 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException(s.dir + " exited; see " + logFile(s));
             }
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }
@@ -184,16 +199,20 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** One sample report of {@code deploy/samples/samples.json}. */
-    public record Sample(String file, String agency, String city, String district, Integer year) {
-    }
+    public record Sample(String file, String agency, String city, String district, Integer year) {}
 
     public static List<Sample> samples(Path repo) {
         try {
-            JsonNode list = JSON.readTree(repo.resolve("deploy/samples/samples.json").toFile());
+            JsonNode list =
+                    JSON.readTree(repo.resolve("deploy/samples/samples.json").toFile());
             List<Sample> samples = new ArrayList<>();
             for (JsonNode n : list) {
-                samples.add(new Sample(n.get("file").asText(), text(n, "agency"), text(n, "city"),
-                        text(n, "district"), n.hasNonNull("year") ? n.get("year").asInt() : null));
+                samples.add(new Sample(
+                        n.get("file").asText(),
+                        text(n, "agency"),
+                        text(n, "city"),
+                        text(n, "district"),
+                        n.hasNonNull("year") ? n.get("year").asInt() : null));
             }
             return samples;
         } catch (IOException e) {
@@ -204,8 +223,8 @@ public final class LocalStack implements AutoCloseable {
     /** Uploads one sample through the API and returns the report id. */
     public String upload(Sample sample) {
         try {
-            String text = Files.readString(options.repo().resolve("deploy/samples").resolve(sample.file()),
-                    StandardCharsets.UTF_8);
+            String text = Files.readString(
+                    options.repo().resolve("deploy/samples").resolve(sample.file()), StandardCharsets.UTF_8);
             return upload(text, sample.agency(), sample.city(), sample.district(), sample.year());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -223,8 +242,8 @@ public final class LocalStack implements AutoCloseable {
             if (year != null) {
                 body.put("year", year);
             }
-            HttpResponse<String> r = post(url(Service.INGEST) + "/api/v1/reports", "application/json",
-                    JSON.writeValueAsString(body));
+            HttpResponse<String> r =
+                    post(url(Service.INGEST) + "/api/v1/reports", "application/json", JSON.writeValueAsString(body));
             if (r.statusCode() != 202 && r.statusCode() != 200) {
                 throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.body());
             }
@@ -246,7 +265,8 @@ public final class LocalStack implements AutoCloseable {
                 JsonNode status = getJson(url(Service.INGEST) + "/api/v1/reports/" + id);
                 String s = status.get("status").asText();
                 if ("FAILED".equals(s)) {
-                    throw new IllegalStateException("report " + id + " FAILED: " + status.path("reason").asText());
+                    throw new IllegalStateException(
+                            "report " + id + " FAILED: " + status.path("reason").asText());
                 }
                 if ("AGGREGATED".equals(s)) {
                     pending.remove(id);
@@ -260,8 +280,11 @@ public final class LocalStack implements AutoCloseable {
 
     public static JsonNode getJson(String url) {
         try {
-            HttpResponse<String> r = HTTP.send(withToken(HttpRequest.newBuilder(URI.create(url)), url)
-                    .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build(),
+            HttpResponse<String> r = HTTP.send(
+                    withToken(HttpRequest.newBuilder(URI.create(url)), url)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Accept", "application/json")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("GET " + url + " answered " + r.statusCode() + ": " + r.body());
@@ -277,9 +300,12 @@ public final class LocalStack implements AutoCloseable {
 
     public static HttpResponse<String> post(String url, String contentType, String body) {
         try {
-            return HTTP.send(withToken(HttpRequest.newBuilder(URI.create(url)), url).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", contentType + "; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+            return HTTP.send(
+                    withToken(HttpRequest.newBuilder(URI.create(url)), url)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", contentType + "; charset=UTF-8")
+                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

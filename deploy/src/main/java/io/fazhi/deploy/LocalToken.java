@@ -8,11 +8,11 @@ import java.time.Duration;
  * with the key pair that {@code deploy/local/up} generated in its data directory.
  */
 public final class LocalToken {
-    private LocalToken() {
-    }
+    private LocalToken() {}
 
     public static void main(String[] args) {
-        Path repo = Path.of(System.getProperty("fazhi.repo", ".")).toAbsolutePath().normalize();
+        Path repo =
+                Path.of(System.getProperty("fazhi.repo", ".")).toAbsolutePath().normalize();
         Path data = repo.resolve(".local-data");
         String agency = null;
         boolean operator = false;
@@ -22,7 +22,10 @@ public final class LocalToken {
                 case "--agency" -> agency = value(args, ++i, "--agency NAME");
                 case "--operator" -> operator = true;
                 case "--hours" -> hours = Long.parseLong(value(args, ++i, "--hours N"));
-                case "--data" -> data = Path.of(value(args, ++i, "--data DIR")).toAbsolutePath().normalize();
+                case "--data" ->
+                    data = Path.of(value(args, ++i, "--data DIR"))
+                            .toAbsolutePath()
+                            .normalize();
                 default -> usage("unknown option " + args[i]);
             }
         }
@@ -30,7 +33,8 @@ public final class LocalToken {
             usage("give exactly one of --agency NAME and --operator");
         }
         Duration valid = Duration.ofHours(hours);
-        System.out.println(operator ? LocalKeys.operatorToken(data, valid) : LocalKeys.agencyToken(data, agency, valid));
+        System.out.println(
+                operator ? LocalKeys.operatorToken(data, valid) : LocalKeys.agencyToken(data, agency, valid));
     }
 
     private static String value(String[] args, int i, String what) {

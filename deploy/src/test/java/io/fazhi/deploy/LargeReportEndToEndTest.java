@@ -26,7 +26,8 @@ class LargeReportEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path repo = Path.of(System.getProperty("fazhi.repo", "..")).toAbsolutePath().normalize();
+        Path repo =
+                Path.of(System.getProperty("fazhi.repo", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("fazhi-e2e-large");
         stack = LocalStack.start(new LocalStack.Options(repo, data, true, 0, 0, new EnumMap<>(Service.class), "prod"));
     }
@@ -39,8 +40,8 @@ class LargeReportEndToEndTest {
     }
 
     /** The samples' heading lines: the large report gets its own, fewer ones. */
-    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile(
-            "^\\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])");
+    private static final java.util.regex.Pattern HEADING =
+            java.util.regex.Pattern.compile("^\\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])");
     /**
      * Parts of the large report: each about 32,000 characters (as long as a whole ordinary report). With the
      * samples' remaining sub-headings that makes about 90 sections.
@@ -54,7 +55,8 @@ class LargeReportEndToEndTest {
     static String largeReport(Path repo) throws Exception {
         List<String> paragraphs = new java.util.ArrayList<>();
         for (LocalStack.Sample s : LocalStack.samples(repo)) {
-            for (String line : Files.readAllLines(repo.resolve("deploy/samples").resolve(s.file()), StandardCharsets.UTF_8)) {
+            for (String line :
+                    Files.readAllLines(repo.resolve("deploy/samples").resolve(s.file()), StandardCharsets.UTF_8)) {
                 if (!line.isBlank() && !HEADING.matcher(line).find()) {
                     paragraphs.add(line.strip());
                 }
@@ -87,7 +89,8 @@ class LargeReportEndToEndTest {
 
     @Test
     void aReportNearTheTextLimitIsAggregated() throws Exception {
-        Path repo = Path.of(System.getProperty("fazhi.repo", "..")).toAbsolutePath().normalize();
+        Path repo =
+                Path.of(System.getProperty("fazhi.repo", "..")).toAbsolutePath().normalize();
         String text = largeReport(repo);
         assertTrue(text.length() > 1_850_000 && text.length() < 2_000_000, "length " + text.length());
         assertTrue(text.getBytes(StandardCharsets.UTF_8).length > 4 * 1024 * 1024, "several MB of UTF-8");
@@ -102,6 +105,7 @@ class LargeReportEndToEndTest {
         assertTrue(report.get("metrics").asInt() > 1000, report.toString());
         JsonNode facts = LocalStack.getJson(stack.url(Service.AGGREGATE) + "/api/v1/facts/" + id);
         // the facts hold every heading's section and the preamble (section 0)
-        assertEquals(report.get("sections").asInt() + 1, facts.get("sections").size(), "every section reached the facts");
+        assertEquals(
+                report.get("sections").asInt() + 1, facts.get("sections").size(), "every section reached the facts");
     }
 }

@@ -30,7 +30,8 @@ class PipelineEndToEndTest {
 
     @BeforeAll
     static void startAndUploadSamples() throws Exception {
-        Path repo = Path.of(System.getProperty("fazhi.repo", "..")).toAbsolutePath().normalize();
+        Path repo =
+                Path.of(System.getProperty("fazhi.repo", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("fazhi-e2e");
         stack = LocalStack.start(new LocalStack.Options(repo, data, true, 0, 0, new EnumMap<>(Service.class), "prod"));
         for (LocalStack.Sample s : LocalStack.samples(repo)) {
@@ -62,8 +63,8 @@ class PipelineEndToEndTest {
             assertTrue(r.get("sections").asInt() > 0, r.toString());
             assertTrue(r.get("metrics").asInt() > 0, r.toString());
         }
-        JsonNode xinhui = LocalStack.getJson(ingest() + "/api/v1/reports/"
-                + IDS.get("jiangmen-xinhui-sci-industry-commerce-bureau-2019.txt"));
+        JsonNode xinhui = LocalStack.getJson(
+                ingest() + "/api/v1/reports/" + IDS.get("jiangmen-xinhui-sci-industry-commerce-bureau-2019.txt"));
         assertEquals("江门市", xinhui.get("city").asText());
         assertEquals("新会区", xinhui.get("district").asText());
         assertEquals(2019, xinhui.get("year").asInt());
@@ -71,13 +72,15 @@ class PipelineEndToEndTest {
 
     @Test
     void factsCarryTheMetricsOfTheText() {
-        JsonNode facts = LocalStack.getJson(aggregate() + "/api/v1/facts/"
-                + IDS.get("jiangmen-xinhui-sci-industry-commerce-bureau-2019.txt"));
+        JsonNode facts = LocalStack.getJson(
+                aggregate() + "/api/v1/facts/" + IDS.get("jiangmen-xinhui-sci-industry-commerce-bureau-2019.txt"));
         JsonNode filings = find(facts, "168件");
         assertEquals(0, new BigDecimal("168").compareTo(filings.get("value").decimalValue()));
         assertEquals("件", filings.get("unit").asText());
-        assertTrue(filings.get("sentence").asText("").isEmpty()
-                || filings.get("sentence").asText().contains("外资备案手续"), filings.toString());
+        assertTrue(
+                filings.get("sentence").asText("").isEmpty()
+                        || filings.get("sentence").asText().contains("外资备案手续"),
+                filings.toString());
 
         JsonNode torch = LocalStack.getJson(aggregate() + "/api/v1/facts/" + IDS.get("zhongshan-torch-zone-2019.txt"));
         assertEquals("中山市", torch.get("city").asText());
@@ -99,22 +102,35 @@ class PipelineEndToEndTest {
                 }
                 for (JsonNode section : facts.get("sections")) {
                     for (JsonNode m : section.get("metrics")) {
-                        String key = cell(facts.get("year").asInt(), section.get("category").asText(),
-                                m.path("metricKey").asText(""), m.path("metricKey").isTextual() ? ""
-                                        : m.path("label").asText(""), m.get("unit").asText());
+                        String key = cell(
+                                facts.get("year").asInt(),
+                                section.get("category").asText(),
+                                m.path("metricKey").asText(""),
+                                m.path("metricKey").isTextual()
+                                        ? ""
+                                        : m.path("label").asText(""),
+                                m.get("unit").asText());
                         BigDecimal v = m.get("value").decimalValue();
-                        expected.merge(key, new BigDecimal[] {BigDecimal.ONE, v, v, v}, (a, b) -> new BigDecimal[] {
-                            a[0].add(b[0]), a[1].add(b[1]), a[2].min(b[2]), a[3].max(b[3])});
+                        expected.merge(key, new BigDecimal[] {BigDecimal.ONE, v, v, v}, (a, b) ->
+                                new BigDecimal[] {a[0].add(b[0]), a[1].add(b[1]), a[2].min(b[2]), a[3].max(b[3])});
                     }
                 }
             }
             Map<String, BigDecimal[]> actual = new TreeMap<>();
             for (JsonNode r : rollups) {
-                actual.put(cell(r.get("year").asInt(), r.get("category").asText(), r.path("metricKey").asText(""),
-                        r.path("label").asText(""), r.get("unit").asText()), new BigDecimal[] {
+                actual.put(
+                        cell(
+                                r.get("year").asInt(),
+                                r.get("category").asText(),
+                                r.path("metricKey").asText(""),
+                                r.path("label").asText(""),
+                                r.get("unit").asText()),
+                        new BigDecimal[] {
                             r.get("observations").decimalValue(),
                             r.get("sum").isNull() ? null : r.get("sum").decimalValue(),
-                            r.get("min").decimalValue(), r.get("max").decimalValue()});
+                            r.get("min").decimalValue(),
+                            r.get("max").decimalValue()
+                        });
             }
             assertEquals(expected.keySet(), actual.keySet(), "rollup cells of " + city);
             expected.forEach((key, e) -> {
@@ -131,12 +147,12 @@ class PipelineEndToEndTest {
 
     @Test
     void theDistrictRollupOfXinhuiHoldsItsFilings() {
-        JsonNode facts = LocalStack.getJson(aggregate() + "/api/v1/facts/"
-                + IDS.get("jiangmen-xinhui-sci-industry-commerce-bureau-2019.txt"));
+        JsonNode facts = LocalStack.getJson(
+                aggregate() + "/api/v1/facts/" + IDS.get("jiangmen-xinhui-sci-industry-commerce-bureau-2019.txt"));
         JsonNode filings = find(facts, "168件");
         String metricKey = filings.path("metricKey").asText("");
-        JsonNode rollups = LocalStack.getJson(aggregate() + "/api/v1/rollups?size=1000&year=2019&unit="
-                + enc("件") + "&city=" + enc("江门市") + "&district=" + enc("新会区"));
+        JsonNode rollups = LocalStack.getJson(aggregate() + "/api/v1/rollups?size=1000&year=2019&unit=" + enc("件")
+                + "&city=" + enc("江门市") + "&district=" + enc("新会区"));
         boolean found = false;
         for (JsonNode r : rollups) {
             boolean sameCell = metricKey.isEmpty()

@@ -10,8 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.fazhi.contracts.Topics;
 import io.fazhi.deploy.LocalStack.Service;
 import io.fazhi.infra.Ports;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -69,14 +67,26 @@ class RollingRestartTest {
             exchange.close();
         });
         otlp.start();
-        Path repo = Path.of(System.getProperty("fazhi.repo", "..")).toAbsolutePath().normalize();
+        Path repo =
+                Path.of(System.getProperty("fazhi.repo", "..")).toAbsolutePath().normalize();
         stack = LocalStack.start(
-                new LocalStack.Options(repo, Files.createTempDirectory("fazhi-restart"), true, 0, 0,
-                        new EnumMap<>(Service.class), "prod"),
-                Map.of("QUARKUS_OTEL_SDK_DISABLED", "false",
-                        "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
-                        "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:" + otlp.getAddress().getPort(),
-                        "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
+                new LocalStack.Options(
+                        repo,
+                        Files.createTempDirectory("fazhi-restart"),
+                        true,
+                        0,
+                        0,
+                        new EnumMap<>(Service.class),
+                        "prod"),
+                Map.of(
+                        "QUARKUS_OTEL_SDK_DISABLED",
+                        "false",
+                        "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL",
+                        "http/protobuf",
+                        "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+                        "http://127.0.0.1:" + otlp.getAddress().getPort(),
+                        "QUARKUS_OTEL_BSP_SCHEDULE_DELAY",
+                        "200ms"));
     }
 
     @AfterAll
@@ -91,8 +101,10 @@ class RollingRestartTest {
 
     @Test
     void restartingEachServiceDuringUploadsLosesNothingAndCountsNothingTwice() throws Exception {
-        String text = Files.readString(Path.of(System.getProperty("fazhi.repo", ".."))
-                .resolve("deploy/samples/jiangmen-xinhui-sci-industry-commerce-bureau-2019.txt"), StandardCharsets.UTF_8);
+        String text = Files.readString(
+                Path.of(System.getProperty("fazhi.repo", ".."))
+                        .resolve("deploy/samples/jiangmen-xinhui-sci-industry-commerce-bureau-2019.txt"),
+                StandardCharsets.UTF_8);
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> uploads = CompletableFuture.runAsync(() -> {
             Random random = new Random(7);
@@ -118,11 +130,15 @@ class RollingRestartTest {
         Map<String, BigDecimal[]> perReport = new TreeMap<>();
         for (JsonNode section : facts.get("sections")) {
             for (JsonNode m : section.get("metrics")) {
-                String key = section.get("category").asText() + "|" + m.path("metricKey").asText("") + "|"
-                        + (m.path("metricKey").isTextual() ? "" : m.path("label").asText("")) + "|"
+                String key = section.get("category").asText() + "|"
+                        + m.path("metricKey").asText("") + "|"
+                        + (m.path("metricKey").isTextual()
+                                ? ""
+                                : m.path("label").asText("")) + "|"
                         + m.get("unit").asText();
-                perReport.merge(key, new BigDecimal[] {BigDecimal.ONE, m.get("value").decimalValue()},
-                        (a, b) -> new BigDecimal[] {a[0].add(b[0]), a[1].add(b[1])});
+                perReport.merge(
+                        key, new BigDecimal[] {BigDecimal.ONE, m.get("value").decimalValue()}, (a, b) ->
+                                new BigDecimal[] {a[0].add(b[0]), a[1].add(b[1])});
             }
         }
         assertFalse(perReport.isEmpty(), "the report has metrics");
@@ -164,17 +180,24 @@ class RollingRestartTest {
             }
             Thread.sleep(300);
         }
-        assertEquals(Set.of("aggregate-service", "extract-service", "ingest-service"), services,
+        assertEquals(
+                Set.of("aggregate-service", "extract-service", "ingest-service"),
+                services,
                 "services that exported spans of trace " + traceId);
     }
 
     private String traceparentOf(String reportId) {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.infra().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "restart-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.infra().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "restart-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
             c.subscribe(List.of(Topics.REPORTS));
             Instant deadline = Instant.now().plusSeconds(20);
             while (Instant.now().isBefore(deadline)) {

@@ -94,8 +94,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 props.store(w, "embedded single-node Kafka");
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int rc = StorageTool$.MODULE$.execute(new String[] {
-                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+            int rc = StorageTool$.MODULE$.execute(
+                    new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             if (rc != 0) {
                 throw new IllegalStateException("kafka storage format failed: " + out.toString(StandardCharsets.UTF_8));

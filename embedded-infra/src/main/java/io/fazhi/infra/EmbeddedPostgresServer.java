@@ -48,7 +48,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private void ensureDatabase() {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'")) {
                 if (!rs.next()) {
                     s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");

@@ -8,8 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 final class Files2 {
-    private Files2() {
-    }
+    private Files2() {}
 
     static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {

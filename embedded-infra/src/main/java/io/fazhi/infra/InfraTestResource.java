@@ -39,10 +39,13 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
                 Path dir = Files.createTempDirectory("fazhi-test-infra");
                 infra = Infra.start(dir, 0, withPostgres ? 0 : -1, true);
                 Infra started = infra;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    started.close();
-                    Files2.deleteTree(dir);
-                }, "fazhi-test-infra-stop"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    started.close();
+                                    Files2.deleteTree(dir);
+                                },
+                                "fazhi-test-infra-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

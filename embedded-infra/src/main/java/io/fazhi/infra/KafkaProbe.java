@@ -19,8 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Plain Kafka clients on the test broker, to see what the service wrote and to feed it events. */
 public final class KafkaProbe {
-    private KafkaProbe() {
-    }
+    private KafkaProbe() {}
 
     public static String bootstrap() {
         return InfraTestResource.infra().kafka().bootstrapServers();
@@ -56,8 +55,8 @@ public final class KafkaProbe {
     }
 
     /** Reads the topic from the beginning for the given time and returns every record with the key. */
-    public static List<ConsumerRecord<String, String>> records(String topic, String key, int expected,
-            Duration timeout) {
+    public static List<ConsumerRecord<String, String>> records(
+            String topic, String key, int expected, Duration timeout) {
         try (KafkaConsumer<String, String> c = consumer()) {
             c.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(timeout);
@@ -75,10 +74,15 @@ public final class KafkaProbe {
 
     private static KafkaConsumer<String, String> consumer() {
         return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class));
     }
 }

@@ -23,8 +23,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr();
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
         return Problem.of(Response.Status.BAD_REQUEST, "malformed JSON" + where + ": " + e.getOriginalMessage())
                 .toResponse();
     }
@@ -32,14 +34,27 @@ public class ProblemMappers {
     /** A value of the wrong type ("year": "abc"); Quarkus' own mapper for it answers without a body. */
     @ServerExceptionMapper
     public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-        String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        String field = e.getPath().isEmpty()
+                ? null
+                : e.getPath().get(e.getPath().size() - 1).getFieldName();
         if (field == null) {
             return json(e);
         }
-        String type = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
-        return new Problem("about:blank", "Bad Request", 400, "malformed JSON: a field has the wrong type", null,
-                List.of(new Problem.FieldError(field, "must be " + (type.equals("Integer") || type.equals("int")
-                        ? "a number" : "of type " + type)))).toResponse();
+        String type =
+                e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+        return new Problem(
+                        "about:blank",
+                        "Bad Request",
+                        400,
+                        "malformed JSON: a field has the wrong type",
+                        null,
+                        List.of(new Problem.FieldError(
+                                field,
+                                "must be "
+                                        + (type.equals("Integer") || type.equals("int")
+                                                ? "a number"
+                                                : "of type " + type))))
+                .toResponse();
     }
 
     @ServerExceptionMapper
@@ -62,7 +77,8 @@ public class ProblemMappers {
         if (status.getStatusCode() >= 500) {
             LOG.error("server error", e);
         }
-        Response.ResponseBuilder b = Response.fromResponse(Problem.of(status, safeDetail(e, status)).toResponse());
+        Response.ResponseBuilder b =
+                Response.fromResponse(Problem.of(status, safeDetail(e, status)).toResponse());
         original.getStringHeaders().forEach((k, v) -> {
             if (!k.equalsIgnoreCase("Content-Type")) {
                 v.forEach(value -> b.header(k, value));
@@ -75,7 +91,8 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         String id = Long.toHexString(Double.doubleToLongBits(Math.random()));
         LOG.errorf(e, "unexpected error, problem id %s", id);
-        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "unexpected error; problem id " + id).toResponse();
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "unexpected error; problem id " + id)
+                .toResponse();
     }
 
     private static String safeDetail(WebApplicationException e, Response.StatusType status) {

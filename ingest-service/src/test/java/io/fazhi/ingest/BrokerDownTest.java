@@ -1,7 +1,5 @@
 package io.fazhi.ingest;
 
-import io.fazhi.infra.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fazhi.infra.EmbeddedKafka;
 import io.fazhi.infra.InfraTestResource;
+import io.fazhi.infra.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -33,9 +32,13 @@ class BrokerDownTest {
     public static class BrokerDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("fazhi.ingest.publish-timeout", "6s",
-                    "mp.messaging.outgoing.reports-out.delivery.timeout.ms", "5000",
-                    "mp.messaging.outgoing.reports-out.request.timeout.ms", "3000");
+            return Map.of(
+                    "fazhi.ingest.publish-timeout",
+                    "6s",
+                    "mp.messaging.outgoing.reports-out.delivery.timeout.ms",
+                    "5000",
+                    "mp.messaging.outgoing.reports-out.request.timeout.ms",
+                    "3000");
         }
     }
 
@@ -49,7 +52,8 @@ class BrokerDownTest {
     }
 
     private static Response upload(String text) {
-        return given().header("Authorization", Tokens.operator()).contentType("application/json")
+        return given().header("Authorization", Tokens.operator())
+                .contentType("application/json")
                 .body(Map.of("text", text, "agency", "江门市恩平市司法局", "city", "江门市", "year", 2019))
                 .post("/api/v1/reports");
     }
@@ -64,8 +68,12 @@ class BrokerDownTest {
         String text = Samples.report("江门市恩平市司法局", 2019).replace("168件", "169件");
         Map<String, Long> before = Db.counts();
         Instant start = Instant.now();
-        upload(text).then().statusCode(503).contentType("application/problem+json")
-                .header("Retry-After", "10").body("detail", containsString("try again"));
+        upload(text)
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "10")
+                .body("detail", containsString("try again"));
         Duration took = Duration.between(start, Instant.now());
         assertTrue(took.compareTo(Duration.ofSeconds(12)) < 0, "answered after " + took);
         assertEquals(before, Db.counts(), "nothing half-accepted remains");

@@ -15,12 +15,12 @@ import java.util.Map;
 final class Db {
     static final List<String> TABLES = List.of("report", "report_revision", "upload_blob", "idempotency_key", "agency");
 
-    private Db() {
-    }
+    private Db() {}
 
     static Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             for (String t : TABLES) {
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM ingest." + t)) {
                     rs.next();
@@ -34,7 +34,9 @@ final class Db {
     }
 
     static long scalar(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -43,7 +45,9 @@ final class Db {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(InfraTestResource.infra().postgres().jdbcUrl(), EmbeddedPostgresServer.USER,
+        return DriverManager.getConnection(
+                InfraTestResource.infra().postgres().jdbcUrl(),
+                EmbeddedPostgresServer.USER,
                 EmbeddedPostgresServer.PASSWORD);
     }
 }

@@ -20,11 +20,11 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Word and PDF files made in the test. */
 final class Documents {
-    private Documents() {
-    }
+    private Documents() {}
 
     static byte[] docx(List<String> paragraphs) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (String p : paragraphs) {
                 doc.createParagraph().createRun().setText(p);
             }
@@ -37,20 +37,24 @@ final class Documents {
 
     /** A .docx whose document.xml inflates to {@code megabytes} MB of blanks: over 100:1. */
     static byte[] zipBombDocx(int megabytes) {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
             zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
-                    + "package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-"
-                    + "officedocument.wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+                            + "package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                            + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-"
+                            + "officedocument.wordprocessingml.document.main+xml\"/></Types>")
+                    .getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("_rels/.rels"));
             zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats"
-                    + ".org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats"
-                    + ".org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-                    + "</Relationships>").getBytes(StandardCharsets.UTF_8));
+                            + ".org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats"
+                            + ".org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+                            + "</Relationships>")
+                    .getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("word/document.xml"));
             zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats"
-                    + ".org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>法治政府建设").getBytes(StandardCharsets.UTF_8));
+                            + ".org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>法治政府建设")
+                    .getBytes(StandardCharsets.UTF_8));
             byte[] blanks = new byte[1 << 20];
             java.util.Arrays.fill(blanks, (byte) ' ');
             for (int i = 0; i < megabytes; i++) {
@@ -70,7 +74,8 @@ final class Documents {
      * Type0 font with Identity-H encoding whose codes are the Unicode code points, and a ToUnicode map says so.
      */
     static byte[] pdf(List<String> lines) {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument doc = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             doc.addPage(page);
             COSDictionary font = type0Font(doc);

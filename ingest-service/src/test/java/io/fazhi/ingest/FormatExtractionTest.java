@@ -59,7 +59,8 @@ class FormatExtractionTest {
         lines.add(p1);
         lines.add(p2);
         lines.add("(二)加强执法监督。开展专项检查18次。");
-        String text = formats.extract(Documents.pdf(lines), Formats.PDF, null, "r.pdf").text();
+        String text = formats.extract(Documents.pdf(lines), Formats.PDF, null, "r.pdf")
+                .text();
         assertTrue(text.contains("1955.7万元"), text);
         assertTrue(text.contains("一、主要举措和成效\n(一)"), text);
         assertTrue(text.contains("开展。\n(二)"), text);
@@ -67,23 +68,25 @@ class FormatExtractionTest {
 
     @Test
     void aPdfWithTooManyPagesIsRefused() throws Exception {
-        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument();
+                var out = new java.io.ByteArrayOutputStream()) {
             for (int i = 0; i < 4; i++) {
                 doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
             }
             doc.save(out);
-            ProblemException e = assertThrows(ProblemException.class,
-                    () -> formats.extract(out.toByteArray(), Formats.PDF, null, null));
+            ProblemException e = assertThrows(
+                    ProblemException.class, () -> formats.extract(out.toByteArray(), Formats.PDF, null, null));
             assertEquals(413, e.status());
         }
     }
 
     @Test
     void docxTextAndZipBomb() {
-        String text = formats.extract(Documents.docx(List.of("一、主要举措", "全年办理案件168件。")), null, null,
-                "r.docx").text();
+        String text = formats.extract(Documents.docx(List.of("一、主要举措", "全年办理案件168件。")), null, null, "r.docx")
+                .text();
         assertTrue(text.contains("一、主要举措\n全年办理案件168件。"), text);
-        ProblemException bomb = assertThrows(ProblemException.class,
+        ProblemException bomb = assertThrows(
+                ProblemException.class,
                 () -> formats.extract(Documents.zipBombDocx(20), Formats.DOCX, null, "bomb.docx"));
         assertEquals(422, bomb.status());
         assertTrue(bomb.getMessage().contains("zip bomb"), bomb.getMessage());

@@ -2,8 +2,7 @@ package io.fazhi.ingest;
 
 /** A government web page as offices publish them: the article inside navigation, scripts and footers. */
 final class Pages {
-    private Pages() {
-    }
+    private Pages() {}
 
     static String withChrome(String articleHtml) {
         return """

@@ -1,7 +1,5 @@
 package io.fazhi.ingest;
 
-import io.fazhi.infra.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -15,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fazhi.contracts.Topics;
 import io.fazhi.infra.InfraTestResource;
 import io.fazhi.infra.KafkaProbe;
+import io.fazhi.infra.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -29,13 +28,14 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(InfraTestResource.class)
 @WithTestResource(Tokens.class)
 class ReportResourceTest {
-    private static final String TEXT = "江门市新会区科工商务局2019年法治政府建设工作报告\n一、基本情况\n"
-            + "(一)优化行政审批制度流程。共完成外资备案手续168件,签发原产地证明书583份。";
+    private static final String TEXT =
+            "江门市新会区科工商务局2019年法治政府建设工作报告\n一、基本情况\n" + "(一)优化行政审批制度流程。共完成外资备案手续168件,签发原产地证明书583份。";
 
     @Inject
     ObjectMapper mapper;
 
-    private static final java.util.concurrent.atomic.AtomicInteger AGENCIES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger AGENCIES =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** An operator's upload for its own agency each time, so that tests do not make revisions of one another. */
     private Response upload(String text) {
@@ -56,7 +56,8 @@ class ReportResourceTest {
     void jsonUploadIsPublishedKeyedByIdAndAnswered202WithLocation() throws Exception {
         String text = TEXT + "\n" + Instant.now();
         Response r = upload(text);
-        r.then().statusCode(202)
+        r.then()
+                .statusCode(202)
                 .header("Location", containsString("/api/v1/reports/"))
                 .body("status", equalTo("RECEIVED"))
                 .body("city", equalTo("江门市"));
@@ -69,34 +70,51 @@ class ReportResourceTest {
         assertEquals(2019, event.get("year").asInt());
         assertEquals(1, event.get("schemaVersion").asInt());
 
-        op().get("/api/v1/reports/" + id).then().statusCode(200)
-                .body("id", equalTo(id)).body("status", equalTo("RECEIVED"));
+        op().get("/api/v1/reports/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("status", equalTo("RECEIVED"));
     }
 
     @Test
     void plainTextUploadIsAccepted() {
-        op().contentType("text/plain; charset=UTF-8").body(TEXT + " plain " + Instant.now())
+        op().contentType("text/plain; charset=UTF-8")
+                .body(TEXT + " plain " + Instant.now())
                 .post("/api/v1/reports")
-                .then().statusCode(202).body("id", notNullValue()).body("status", equalTo("RECEIVED"));
+                .then()
+                .statusCode(202)
+                .body("id", notNullValue())
+                .body("status", equalTo("RECEIVED"));
     }
 
     @Test
     void theSameTextFromTheSameUploaderIsTheSameReport() {
         String text = TEXT + "\nonce " + Instant.now();
-        String first = upload(text, "江门市新会区科工商务局").then().statusCode(202).extract().path("id");
-        String second = upload(text, "江门市新会区科工商务局").then().statusCode(200).extract().path("id");
+        String first =
+                upload(text, "江门市新会区科工商务局").then().statusCode(202).extract().path("id");
+        String second =
+                upload(text, "江门市新会区科工商务局").then().statusCode(200).extract().path("id");
         assertEquals(first, second);
     }
 
     @Test
     void statusMovesForwardOnEventsAndNeverBack() throws Exception {
-        String id = upload(TEXT + "\nstatus " + Instant.now()).then().statusCode(202).extract().path("id");
+        String id = upload(TEXT + "\nstatus " + Instant.now())
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         sendStatus(id, "EXTRACTED", 2, 3);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> op().get("/api/v1/reports/" + id).then()
-                .body("status", equalTo("EXTRACTED")).body("sections", equalTo(2)).body("metrics", equalTo(3)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> op().get("/api/v1/reports/" + id)
+                        .then()
+                        .body("status", equalTo("EXTRACTED"))
+                        .body("sections", equalTo(2))
+                        .body("metrics", equalTo(3)));
         sendStatus(id, "AGGREGATED", null, null);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> op().get("/api/v1/reports/" + id).then()
-                .body("status", equalTo("AGGREGATED")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> op().get("/api/v1/reports/" + id).then().body("status", equalTo("AGGREGATED")));
         sendStatus(id, "EXTRACTED", 2, 3); // late duplicate
         sendStatus(id, "AGGREGATED", null, null);
         Thread.sleep(1000);
@@ -105,38 +123,79 @@ class ReportResourceTest {
 
     @Test
     void aDeadLetterMarksTheReportFailedWithTheReason() throws Exception {
-        String id = upload(TEXT + "\ndlq " + Instant.now()).then().statusCode(202).extract().path("id");
+        String id = upload(TEXT + "\ndlq " + Instant.now())
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         KafkaProbe.send(Topics.REPORTS_DLQ, id, "{}", Map.of("dead-letter-reason", "boom: bad section"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> op().get("/api/v1/reports/" + id).then()
-                .body("status", equalTo("FAILED")).body("reason", containsString("boom: bad section")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> op().get("/api/v1/reports/" + id)
+                        .then()
+                        .body("status", equalTo("FAILED"))
+                        .body("reason", containsString("boom: bad section")));
     }
 
     @Test
     void errorsAreProblemDetails() {
-        op().get("/api/v1/reports/nope").then().statusCode(404)
-                .contentType("application/problem+json").body("status", equalTo(404))
+        op().get("/api/v1/reports/nope")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
                 .body("detail", containsString("nope"));
-        op().contentType("application/json").body("{\"text\": ").post("/api/v1/reports").then()
-                .statusCode(400).contentType("application/problem+json").body("detail", containsString("JSON"));
-        op().contentType("application/json").body("{\"city\": \"江门市\"}").post("/api/v1/reports").then()
-                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("text"));
-        op().contentType("application/json").body(Map.of("text", "   ")).post("/api/v1/reports").then()
-                .statusCode(422).contentType("application/problem+json");
-        op().contentType("text/plain").body(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41})
-                .post("/api/v1/reports").then().statusCode(422).contentType("application/problem+json");
+        op().contentType("application/json")
+                .body("{\"text\": ")
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("JSON"));
+        op().contentType("application/json")
+                .body("{\"city\": \"江门市\"}")
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("text"));
+        op().contentType("application/json")
+                .body(Map.of("text", "   "))
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        op().contentType("text/plain")
+                .body(new byte[] {(byte) 0xff, (byte) 0xfe, 0x41})
+                .post("/api/v1/reports")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
     }
 
     @Test
     void healthIncludesKafkaAndDatabase() {
-        String body = given().get("/q/health/ready").then().statusCode(200).extract().asString();
+        String body =
+                given().get("/q/health/ready").then().statusCode(200).extract().asString();
         assertTrue(body.contains("Database connections health check"), body);
         assertTrue(body.contains("SmallRye Reactive Messaging"), body);
     }
 
     private void sendStatus(String id, String status, Integer sections, Integer metrics) throws Exception {
-        String json = mapper.writeValueAsString(Map.of("schemaVersion", 1, "reportId", id, "revision", 1,
-                "status", status, "sections", sections == null ? 0 : sections, "metrics",
-                metrics == null ? 0 : metrics, "at", Instant.now().toString()));
+        String json = mapper.writeValueAsString(Map.of(
+                "schemaVersion",
+                1,
+                "reportId",
+                id,
+                "revision",
+                1,
+                "status",
+                status,
+                "sections",
+                sections == null ? 0 : sections,
+                "metrics",
+                metrics == null ? 0 : metrics,
+                "at",
+                Instant.now().toString()));
         KafkaProbe.send(Topics.REPORT_STATUS, id, json, Map.of());
     }
 }

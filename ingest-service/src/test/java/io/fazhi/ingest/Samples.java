@@ -6,8 +6,7 @@ import java.util.UUID;
 
 /** Report texts for the tests, each unique so that uploads do not collide across tests. */
 final class Samples {
-    private Samples() {
-    }
+    private Samples() {}
 
     static String report(String agency, int year) {
         return agency + year + "年法治政府建设年度报告\n一、主要举措和成效\n(一)优化行政审批制度流程。共完成外资备案手续168件,"

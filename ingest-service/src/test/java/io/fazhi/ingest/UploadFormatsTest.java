@@ -1,7 +1,5 @@
 package io.fazhi.ingest;
 
-import io.fazhi.infra.Tokens;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -14,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fazhi.contracts.Topics;
 import io.fazhi.infra.InfraTestResource;
 import io.fazhi.infra.KafkaProbe;
+import io.fazhi.infra.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.EncoderConfig;
@@ -38,8 +37,8 @@ import org.junit.jupiter.api.Test;
 class UploadFormatsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** rest-assured must not add "charset=ISO-8859-1" to a text body whose charset the test leaves undeclared */
-    private static final RestAssuredConfig RAW = RestAssuredConfig.config().encoderConfig(
-            EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+    private static final RestAssuredConfig RAW = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
     private static RequestSpecification op() {
         return given().config(RAW).header("Authorization", Tokens.operator());
@@ -47,7 +46,9 @@ class UploadFormatsTest {
 
     /** A form field as browsers send it: UTF-8. */
     private static io.restassured.specification.MultiPartSpecification field(String name, String value) {
-        return new io.restassured.builder.MultiPartSpecBuilder(value).controlName(name).charset(StandardCharsets.UTF_8)
+        return new io.restassured.builder.MultiPartSpecBuilder(value)
+                .controlName(name)
+                .charset(StandardCharsets.UTF_8)
                 .build();
     }
 
@@ -55,22 +56,27 @@ class UploadFormatsTest {
     private static JsonNode published(Response r) throws Exception {
         r.then().statusCode(202);
         String id = r.jsonPath().getString("id");
-        return JSON.readTree(KafkaProbe.awaitRecord(Topics.REPORTS, id, Duration.ofSeconds(20)).value());
+        return JSON.readTree(KafkaProbe.awaitRecord(Topics.REPORTS, id, Duration.ofSeconds(20))
+                .value());
     }
 
     @Test
     void utf8TextWithDeclaredCharset() throws Exception {
         String text = Samples.report("江门市司法局", 2019);
         JsonNode event = published(op().contentType("text/plain; charset=UTF-8")
-                .body(text.getBytes(StandardCharsets.UTF_8)).post("/api/v1/reports"));
+                .body(text.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/reports"));
         assertEquals(text, event.get("text").asText());
     }
 
     @Test
     void gbkTextWithoutCharsetIsDetected() throws Exception {
         String text = Samples.report("江门市蓬江区司法局", 2020);
-        JsonNode event = published(op().contentType("text/plain").body(text.getBytes(Charset.forName("GBK")))
-                .queryParam("city", "江门市").queryParam("year", "2020").post("/api/v1/reports"));
+        JsonNode event = published(op().contentType("text/plain")
+                .body(text.getBytes(Charset.forName("GBK")))
+                .queryParam("city", "江门市")
+                .queryParam("year", "2020")
+                .post("/api/v1/reports"));
         assertEquals(text, event.get("text").asText());
         assertEquals("江门市", event.get("city").asText());
         assertEquals(2020, event.get("year").asInt());
@@ -80,15 +86,17 @@ class UploadFormatsTest {
     void gbkTextWithDeclaredCharset() throws Exception {
         String text = Samples.report("江门市江海区司法局", 2020);
         JsonNode event = published(op().contentType("text/plain; charset=GBK")
-                .body(text.getBytes(Charset.forName("GBK"))).post("/api/v1/reports"));
+                .body(text.getBytes(Charset.forName("GBK")))
+                .post("/api/v1/reports"));
         assertEquals(text, event.get("text").asText());
     }
 
     @Test
     void big5TraditionalTextIsAcceptedAsIs() throws Exception {
-        String text = "臺山市司法局2019年法治政府建設年度報告\n一、主要舉措和成效\n(一)優化政務服務。全年辦理行政許可事項120件,"
-                + "行政複議案件12件。\n編號 " + UUID.randomUUID();
-        JsonNode event = published(op().contentType("text/plain").body(text.getBytes(Charset.forName("Big5")))
+        String text =
+                "臺山市司法局2019年法治政府建設年度報告\n一、主要舉措和成效\n(一)優化政務服務。全年辦理行政許可事項120件," + "行政複議案件12件。\n編號 " + UUID.randomUUID();
+        JsonNode event = published(op().contentType("text/plain")
+                .body(text.getBytes(Charset.forName("Big5")))
                 .post("/api/v1/reports"));
         assertEquals(text, event.get("text").asText(), "Traditional script reaches the extractor unconverted");
     }
@@ -103,8 +111,12 @@ class UploadFormatsTest {
         Response r = op().contentType("text/html").body(page).post("/api/v1/reports");
         JsonNode event = published(r);
         String text = event.get("text").asText();
-        for (String p : List.of("一、主要举措和成效", "(一)优化政务服务。全年办理行政许可事项120件,办结率100%。",
-                "(二)加强执法监督。开展专项检查18次，发现问题3个。", "二、存在的不足", "执法人员法治培训仍需加强。")) {
+        for (String p : List.of(
+                "一、主要举措和成效",
+                "(一)优化政务服务。全年办理行政许可事项120件,办结率100%。",
+                "(二)加强执法监督。开展专项检查18次，发现问题3个。",
+                "二、存在的不足",
+                "执法人员法治培训仍需加强。")) {
             assertTrue(text.contains(p), p + " missing from " + text);
         }
         for (String chrome : List.of("首页", "网站地图", "粤ICP备", "相关链接", "alert", "tracker", "分享到", "广告")) {
@@ -114,28 +126,37 @@ class UploadFormatsTest {
         assertTrue(text.startsWith("江门市司法局2019年法治政府建设年度报告"), text);
         // the original page is kept byte for byte
         String id = r.jsonPath().getString("id");
-        byte[] original = op().get("/api/v1/reports/" + id + "/revisions/1/original").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/html")).extract().asByteArray();
+        byte[] original = op().get("/api/v1/reports/" + id + "/revisions/1/original")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/html"))
+                .extract()
+                .asByteArray();
         assertArrayEquals(page, original);
     }
 
     @Test
     void docxAsMultipartWithMetadataFields() throws Exception {
         String nonce = UUID.randomUUID().toString();
-        byte[] docx = Documents.docx(List.of("江门市科学技术局2021年法治政府建设年度报告", "一、主要举措和成效",
-                "(一)深化放管服改革。全年办理科技项目立项87项,拨付资金3200万元。", "编号" + nonce));
+        byte[] docx = Documents.docx(
+                List.of("江门市科学技术局2021年法治政府建设年度报告", "一、主要举措和成效", "(一)深化放管服改革。全年办理科技项目立项87项,拨付资金3200万元。", "编号" + nonce));
         Response r = op().multiPart("file", "report.docx", docx, "application/octet-stream")
-                .multiPart(field("agency", "江门市科学技术局")).multiPart(field("city", "江门市"))
+                .multiPart(field("agency", "江门市科学技术局"))
+                .multiPart(field("city", "江门市"))
                 .multiPart(field("year", "2021"))
                 .post("/api/v1/reports");
         JsonNode event = published(r);
-        assertTrue(event.get("text").asText().contains("(一)深化放管服改革。全年办理科技项目立项87项,拨付资金3200万元。"),
+        assertTrue(
+                event.get("text").asText().contains("(一)深化放管服改革。全年办理科技项目立项87项,拨付资金3200万元。"),
                 event.get("text").asText());
         assertEquals("江门市科学技术局", event.get("agency").asText());
         assertEquals(2021, event.get("year").asInt());
         byte[] original = op().get("/api/v1/reports/" + r.jsonPath().getString("id") + "/revisions/1/original")
-                .then().statusCode(200).contentType(equalTo(io.fazhi.ingest.domain.Formats.DOCX))
-                .extract().asByteArray();
+                .then()
+                .statusCode(200)
+                .contentType(equalTo(io.fazhi.ingest.domain.Formats.DOCX))
+                .extract()
+                .asByteArray();
         assertArrayEquals(docx, original);
     }
 
@@ -157,10 +178,14 @@ class UploadFormatsTest {
 
     @Test
     void pdfAsARawBody() throws Exception {
-        List<String> lines = List.of("中山市司法局2023年法治政府建设年度报告", "一、主要举措和成效",
+        List<String> lines = List.of(
+                "中山市司法局2023年法治政府建设年度报告",
+                "一、主要举措和成效",
                 "(一)加强执法监督。开展专项检查18次。编号" + UUID.randomUUID().toString().substring(0, 8));
-        JsonNode event = published(op().contentType("application/pdf").body(Documents.pdf(lines))
-                .queryParam("city", "中山市").post("/api/v1/reports"));
+        JsonNode event = published(op().contentType("application/pdf")
+                .body(Documents.pdf(lines))
+                .queryParam("city", "中山市")
+                .post("/api/v1/reports"));
         assertTrue(event.get("text").asText().contains("开展专项检查18次"), event.toString());
         assertEquals("中山市", event.get("city").asText());
     }
@@ -168,13 +193,15 @@ class UploadFormatsTest {
     @Test
     void gbkTextFileAsMultipartAndHtmlFile() throws Exception {
         String text = Samples.report("江门市新会区司法局", 2022);
-        JsonNode event = published(op().multiPart("file", "report.txt", text.getBytes(Charset.forName("GB18030")),
-                "text/plain").post("/api/v1/reports"));
+        JsonNode event =
+                published(op().multiPart("file", "report.txt", text.getBytes(Charset.forName("GB18030")), "text/plain")
+                        .post("/api/v1/reports"));
         assertEquals(text, event.get("text").asText());
 
         String html = Pages.withChrome("<p>(一)优化政务服务。全年办理行政许可事项" + (int) (Math.random() * 1e6) + "件。</p>");
-        JsonNode fromHtml = published(op().multiPart("file", "page.html", html.getBytes(Charset.forName("GBK")),
-                "application/octet-stream").post("/api/v1/reports"));
+        JsonNode fromHtml = published(
+                op().multiPart("file", "page.html", html.getBytes(Charset.forName("GBK")), "application/octet-stream")
+                        .post("/api/v1/reports"));
         assertTrue(fromHtml.get("text").asText().contains("(一)优化政务服务。"), fromHtml.toString());
         assertFalse(fromHtml.get("text").asText().contains("网站地图"), fromHtml.toString());
     }

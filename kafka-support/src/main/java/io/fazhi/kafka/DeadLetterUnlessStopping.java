@@ -42,8 +42,8 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
     private final MeterRegistry registry;
 
     @Inject
-    public DeadLetterUnlessStopping(@Identifier("dead-letter-queue") KafkaFailureHandler.Factory deadLetterQueue,
-            MeterRegistry registry) {
+    public DeadLetterUnlessStopping(
+            @Identifier("dead-letter-queue") KafkaFailureHandler.Factory deadLetterQueue, MeterRegistry registry) {
         this.deadLetterQueue = deadLetterQueue;
         this.registry = registry;
     }
@@ -57,19 +57,24 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
     }
 
     @Override
-    public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,
-            KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
+    public KafkaFailureHandler create(
+            KafkaConnectorIncomingConfiguration config,
+            Vertx vertx,
+            KafkaConsumer<?, ?> consumer,
+            BiConsumer<Throwable, Boolean> reportFailure) {
         KafkaFailureHandler dlq = deadLetterQueue.create(config, vertx, consumer, reportFailure);
         String channel = config.getChannel();
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
                 if (STOPPING.get()) {
-                    LOG.infof("%s: record %s-%d@%d failed while stopping (%s); left for redelivery", channel,
-                            record.getTopic(), record.getPartition(), record.getOffset(), reason.toString());
+                    LOG.infof(
+                            "%s: record %s-%d@%d failed while stopping (%s); left for redelivery",
+                            channel, record.getTopic(), record.getPartition(), record.getOffset(), reason.toString());
                     return Uni.createFrom().voidItem();
                 }
-                registry.counter("fazhi.dead.letters", "topic", record.getTopic()).increment();
+                registry.counter("fazhi.dead.letters", "topic", record.getTopic())
+                        .increment();
                 return dlq.handle(record, reason, metadata);
             }
 

@@ -22,9 +22,14 @@ public class BadParameterException extends RuntimeException {
     public static class Mapper {
         @ServerExceptionMapper
         public Response map(BadParameterException e) {
-            return new Problem("about:blank", "Bad Request", 400,
-                    "invalid query parameter '" + e.parameter + "': " + e.getMessage(), null,
-                    List.of(new Problem.FieldError(e.parameter, e.getMessage()))).toResponse();
+            return new Problem(
+                            "about:blank",
+                            "Bad Request",
+                            400,
+                            "invalid query parameter '" + e.parameter + "': " + e.getMessage(),
+                            null,
+                            List.of(new Problem.FieldError(e.parameter, e.getMessage())))
+                    .toResponse();
         }
     }
 }

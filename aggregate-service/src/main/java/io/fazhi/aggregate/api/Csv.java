@@ -1,13 +1,12 @@
 package io.fazhi.aggregate.api;
 
 import io.fazhi.aggregate.domain.FactsQuery;
-import java.util.function.Function;
-
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break (quotes
@@ -17,8 +16,7 @@ public final class Csv {
     public static final String MEDIA_TYPE = "text/csv";
     public static final MediaType CSV = MediaType.valueOf(MEDIA_TYPE);
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** Whether the client prefers CSV: {@code format=csv}, or text/csv ranked before JSON in Accept. */
     public static boolean wanted(HttpHeaders headers, String format) {
@@ -57,12 +55,13 @@ public final class Csv {
     }
 
     /** One page of a list: CSV (one row per item) when asked for, else JSON; with X-Total-Count either way. */
-    public static <T> Response page(boolean csv, String fileName, List<String> header, FactsQuery.Page<T> page,
-            Function<T, List<Object>> row) {
+    public static <T> Response page(
+            boolean csv, String fileName, List<String> header, FactsQuery.Page<T> page, Function<T, List<Object>> row) {
         if (csv) {
             return response(fileName, header, page.items().stream().map(row).toList(), page.total());
         }
-        return Response.ok(page.items(), MediaType.APPLICATION_JSON_TYPE).header("X-Total-Count", page.total())
+        return Response.ok(page.items(), MediaType.APPLICATION_JSON_TYPE)
+                .header("X-Total-Count", page.total())
                 .build();
     }
 

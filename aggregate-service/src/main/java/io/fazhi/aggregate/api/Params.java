@@ -11,8 +11,7 @@ final class Params {
     private static final Pattern METRIC_KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private static final int MAX_TEXT = 200;
 
-    private Params() {
-    }
+    private Params() {}
 
     /** A free-text filter: absent when empty. */
     static String text(String name, String value) {
@@ -53,8 +52,8 @@ final class Params {
     static String category(String value) {
         String c = text("category", value);
         if (c != null && !Categories.ALL.contains(c)) {
-            throw new BadParameterException("category", "unknown category '" + c + "'; one of "
-                    + String.join(", ", Categories.ALL));
+            throw new BadParameterException(
+                    "category", "unknown category '" + c + "'; one of " + String.join(", ", Categories.ALL));
         }
         return c;
     }
@@ -83,8 +82,14 @@ final class Params {
             }
             String field = parts[0].trim();
             if (!FactsQuery.ROLLUP_SORT.containsKey(field)) {
-                throw new BadParameterException("sort", "cannot sort by '" + field + "'; one of "
-                        + String.join(", ", FactsQuery.ROLLUP_SORT.keySet().stream().sorted().toList()));
+                throw new BadParameterException(
+                        "sort",
+                        "cannot sort by '" + field + "'; one of "
+                                + String.join(
+                                        ", ",
+                                        FactsQuery.ROLLUP_SORT.keySet().stream()
+                                                .sorted()
+                                                .toList()));
             }
             String dir = parts.length == 2 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "asc";
             if (!dir.equals("asc") && !dir.equals("desc")) {

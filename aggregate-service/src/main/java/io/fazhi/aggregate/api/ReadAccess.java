@@ -17,7 +17,8 @@ public class ReadAccess {
     private final Optional<String> requiredRole;
     private final CurrentIdentityAssociation identity;
 
-    public ReadAccess(@ConfigProperty(name = "fazhi.read.require-role") Optional<String> requiredRole,
+    public ReadAccess(
+            @ConfigProperty(name = "fazhi.read.require-role") Optional<String> requiredRole,
             CurrentIdentityAssociation identity) {
         this.requiredRole = requiredRole.filter(r -> !r.isBlank());
         this.identity = identity;
@@ -33,10 +34,12 @@ public class ReadAccess {
                 .map(id -> id.isAnonymous()
                         ? Problem.of(Response.Status.UNAUTHORIZED, "a bearer token with role " + role + " is required")
                                 .toResponse()
-                        : id.hasRole(role) ? null
+                        : id.hasRole(role)
+                                ? null
                                 : Problem.of(Response.Status.FORBIDDEN, "role " + role + " is required to read")
                                         .toResponse())
-                .onFailure().recoverWithItem(e -> Problem.of(Response.Status.UNAUTHORIZED,
-                        "the bearer token is not valid").toResponse());
+                .onFailure()
+                .recoverWithItem(e -> Problem.of(Response.Status.UNAUTHORIZED, "the bearer token is not valid")
+                        .toResponse());
     }
 }

@@ -34,8 +34,7 @@ public class AggregationService {
     }
 
     /** What applying an event did; {@code revisionComplete} says the event's revision is now in the rollups. */
-    public record Outcome(boolean duplicate, boolean revisionComplete) {
-    }
+    public record Outcome(boolean duplicate, boolean revisionComplete) {}
 
     @Transactional
     public Outcome apply(SectionExtracted e) {
@@ -59,15 +58,28 @@ public class AggregationService {
                 ? new ReportInfo(null, null, null, null, null, null, null, null, List.of())
                 : e.report();
         LocalDate publishedOn = parseDate(info.published());
-        Boolean onTime = publishedOn == null || info.year() == null ? null
+        Boolean onTime = publishedOn == null || info.year() == null
+                ? null
                 : publishedOn.isBefore(LocalDate.of(info.year() + 1, 4, 1));
-        return new RollupRepository.RevisionRow(e.reportId(), e.revision(), e.extractorVersion(), e.sectionCount(),
-                blankToNull(info.agency()), blankToNull(info.city()), blankToNull(info.district()), info.level(),
-                info.year(), info.published(), info.title(), json(info.compliance()),
+        return new RollupRepository.RevisionRow(
+                e.reportId(),
+                e.revision(),
+                e.extractorVersion(),
+                e.sectionCount(),
+                blankToNull(info.agency()),
+                blankToNull(info.city()),
+                blankToNull(info.district()),
+                info.level(),
+                info.year(),
+                info.published(),
+                info.title(),
+                json(info.compliance()),
                 json(info.warnings() == null ? List.of() : info.warnings()),
                 info.city() == null || info.city().isBlank() ? UNKNOWN_CITY : info.city(),
-                info.year() == null ? 0 : info.year(), publishedOn,
-                info.compliance() != null && info.compliance().complete(), onTime);
+                info.year() == null ? 0 : info.year(),
+                publishedOn,
+                info.compliance() != null && info.compliance().complete(),
+                onTime);
     }
 
     static LocalDate parseDate(String s) {
@@ -88,7 +100,8 @@ public class AggregationService {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName(), ex);
+            throw new IllegalArgumentException(
+                    "cannot serialise " + value.getClass().getSimpleName(), ex);
         }
     }
 
@@ -143,8 +156,7 @@ public class AggregationService {
             if (current.revision() > revision.revision()) {
                 return; // a late extraction of an older revision: stored as history, not counted
             }
-            if (current.revision() == revision.revision() && current.arrival() != null
-                    && current.arrival() > arrival) {
+            if (current.revision() == revision.revision() && current.arrival() != null && current.arrival() > arrival) {
                 return; // a stale extraction of the current revision that started before the current one
             }
         }

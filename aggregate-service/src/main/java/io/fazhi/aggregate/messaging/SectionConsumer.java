@@ -30,6 +30,7 @@ import org.jboss.logging.MDC;
 public class SectionConsumer {
     /** The incoming channel, as configured in application.properties. */
     public static final String CHANNEL = "sections";
+
     private static final Logger LOG = Logger.getLogger(SectionConsumer.class);
 
     private final ObjectMapper mapper;
@@ -40,20 +41,29 @@ public class SectionConsumer {
     private final Counter reportsAggregated;
     private final Timer rollupTransaction;
 
-    public SectionConsumer(ObjectMapper mapper, AggregationService aggregation,
-            @Channel("status-out") MutinyEmitter<ReportStatusChanged> status, MeterRegistry registry) {
+    public SectionConsumer(
+            ObjectMapper mapper,
+            AggregationService aggregation,
+            @Channel("status-out") MutinyEmitter<ReportStatusChanged> status,
+            MeterRegistry registry) {
         this.mapper = mapper;
         this.aggregation = aggregation;
         this.status = status;
-        this.applied = Counter.builder("fazhi.events.processed").tag("outcome", "applied")
-                .description("Section events applied, or recognised as redeliveries").register(registry);
-        this.duplicates = Counter.builder("fazhi.events.processed").tag("outcome", "duplicate")
-                .description("Section events applied, or recognised as redeliveries").register(registry);
+        this.applied = Counter.builder("fazhi.events.processed")
+                .tag("outcome", "applied")
+                .description("Section events applied, or recognised as redeliveries")
+                .register(registry);
+        this.duplicates = Counter.builder("fazhi.events.processed")
+                .tag("outcome", "duplicate")
+                .description("Section events applied, or recognised as redeliveries")
+                .register(registry);
         this.reportsAggregated = Counter.builder("fazhi.reports.aggregated")
-                .description("Report revisions that entered the rollups").register(registry);
+                .description("Report revisions that entered the rollups")
+                .register(registry);
         this.rollupTransaction = Timer.builder("fazhi.rollup.transaction")
                 .description("The transaction that completes a revision: facts, current revision, rollups")
-                .publishPercentileHistogram().register(registry);
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     @Incoming(CHANNEL)
@@ -79,12 +89,23 @@ public class SectionConsumer {
                 }
             }
             if (outcome.revisionComplete()) {
-                ReportStatusChanged aggregated = new ReportStatusChanged(ReportStatusChanged.SCHEMA_VERSION,
-                        event.reportId(), event.revision(), ReportStatusChanged.Status.AGGREGATED, null,
-                        event.extractorVersion(), null, null, null, Instant.now());
-                status.sendMessage(Message.of(aggregated).addMetadata(
-                        OutgoingKafkaRecordMetadata.<String>builder().withKey(event.reportId()).build()))
-                        .await().atMost(Duration.ofSeconds(30));
+                ReportStatusChanged aggregated = new ReportStatusChanged(
+                        ReportStatusChanged.SCHEMA_VERSION,
+                        event.reportId(),
+                        event.revision(),
+                        ReportStatusChanged.Status.AGGREGATED,
+                        null,
+                        event.extractorVersion(),
+                        null,
+                        null,
+                        null,
+                        Instant.now());
+                status.sendMessage(Message.of(aggregated)
+                                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                                        .withKey(event.reportId())
+                                        .build()))
+                        .await()
+                        .atMost(Duration.ofSeconds(30));
             }
         } finally {
             MDC.remove("reportId");

@@ -19,28 +19,39 @@ public class MetricFactEntity extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "metric_fact_seq")
     @SequenceGenerator(name = "metric_fact_seq", sequenceName = "metric_fact_seq", allocationSize = 50)
     public Long id;
+
     @Column(name = "section_id")
     public long sectionId;
+
     @Column(name = "report_id")
     public String reportId;
+
     public int revision;
+
     @Column(name = "extractor_version")
     public String extractorVersion;
+
     public int position;
     public String category;
     public BigDecimal value;
     public String unit;
     public String approx;
     public String label;
+
     @Column(name = "metric_key")
     public String metricKey;
+
     public String surface;
     public String sentence;
+
     @Column(name = "text_offset")
     public int textOffset;
 
     public static List<MetricFactEntity> of(String reportId, int revision, String extractorVersion) {
-        return list("reportId = ?1 and revision = ?2 and extractorVersion = ?3 order by sectionId, position",
-                reportId, revision, extractorVersion);
+        return list(
+                "reportId = ?1 and revision = ?2 and extractorVersion = ?3 order by sectionId, position",
+                reportId,
+                revision,
+                extractorVersion);
     }
 }

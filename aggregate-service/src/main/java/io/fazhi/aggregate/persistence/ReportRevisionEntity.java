@@ -20,10 +20,13 @@ import org.hibernate.type.SqlTypes;
 public class ReportRevisionEntity extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
+
     @Column(name = "section_count")
     public int sectionCount;
+
     @Column(name = "sections_received")
     public int sectionsReceived;
+
     public boolean complete;
     public String agency;
     public String city;
@@ -32,29 +35,41 @@ public class ReportRevisionEntity extends PanacheEntityBase {
     public Integer year;
     public String published;
     public String title;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public ReportInfo.Compliance compliance;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> warnings;
+
     @Column(name = "rollup_city")
     public String rollupCity;
+
     @Column(name = "rollup_year")
     public int rollupYear;
+
     @Column(name = "first_seen_at")
     public Instant firstSeenAt;
+
     @Column(name = "completed_at")
     public Instant completedAt;
+
     @Column(name = "published_on")
     public LocalDate publishedOn;
+
     @Column(name = "compliance_complete")
     public boolean complianceComplete;
+
     @Column(name = "published_on_time")
     public Boolean publishedOnTime;
+
     @Column(name = "arrival", insertable = false, updatable = false)
     public long arrival;
 
     @Embeddable
-    public record Key(@Column(name = "report_id") String reportId, int revision,
-            @Column(name = "extractor_version") String extractorVersion) implements Serializable {
-    }
+    public record Key(
+            @Column(name = "report_id") String reportId,
+            int revision,
+            @Column(name = "extractor_version") String extractorVersion)
+            implements Serializable {}
 }

@@ -18,22 +18,31 @@ public class SectionFactEntity extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "section_fact_seq")
     @SequenceGenerator(name = "section_fact_seq", sequenceName = "section_fact_seq", allocationSize = 50)
     public Long id;
+
     @Column(name = "report_id")
     public String reportId;
+
     public int revision;
+
     @Column(name = "extractor_version")
     public String extractorVersion;
+
     @Column(name = "section_index")
     public int sectionIndex;
+
     public String heading;
     public int level;
     public String path;
     public String category;
+
     @Column(name = "text_offset")
     public int textOffset;
 
     public static List<SectionFactEntity> of(String reportId, int revision, String extractorVersion) {
-        return list("reportId = ?1 and revision = ?2 and extractorVersion = ?3 order by sectionIndex",
-                reportId, revision, extractorVersion);
+        return list(
+                "reportId = ?1 and revision = ?2 and extractorVersion = ?3 order by sectionIndex",
+                reportId,
+                revision,
+                extractorVersion);
     }
 }

@@ -16,16 +16,26 @@ import java.util.List;
  * </ol>
  */
 public final class Categoriser {
-    public static final List<String> CATEGORIES = List.of("government_functions", "institutional_system",
-            "decision_making", "law_enforcement", "emergency_response", "dispute_resolution", "power_oversight",
-            "legal_capacity", "digital_government", "party_leadership", "problems", "next_year_plans", "other");
+    public static final List<String> CATEGORIES = List.of(
+            "government_functions",
+            "institutional_system",
+            "decision_making",
+            "law_enforcement",
+            "emergency_response",
+            "dispute_resolution",
+            "power_oversight",
+            "legal_capacity",
+            "digital_government",
+            "party_leadership",
+            "problems",
+            "next_year_plans",
+            "other");
     private static final int CONTENT_MIN_SCORE = 6;
 
     /** Keywords naming a report part (problems, plans, generic containers) count only near a heading's start. */
     private static final int PART_NAME_REACH = 24;
 
-    private record Keyword(String text, int category, int weight, boolean heading, boolean content, boolean partName) {
-    }
+    private record Keyword(String text, int category, int weight, boolean heading, boolean content, boolean partName) {}
 
     private final PairIndex<Keyword> index;
 
@@ -54,8 +64,10 @@ public final class Categoriser {
             if (candidates != null) {
                 for (Object o : candidates) {
                     Keyword k = (Keyword) o;
-                    if ((heading ? k.heading() : k.content()) && k.text().length() <= to - i
-                            && !(heading && k.partName() && i - from > PART_NAME_REACH) && regionMatches(text, i, k.text())) {
+                    if ((heading ? k.heading() : k.content())
+                            && k.text().length() <= to - i
+                            && !(heading && k.partName() && i - from > PART_NAME_REACH)
+                            && regionMatches(text, i, k.text())) {
                         hit = k;
                         break;
                     }

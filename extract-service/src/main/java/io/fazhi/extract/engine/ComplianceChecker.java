@@ -8,8 +8,15 @@ import java.util.List;
  * duties as first responsible persons, next year's plans, other matters.
  */
 public final class ComplianceChecker {
-    private static final List<String> TOPICAL = List.of("government_functions", "institutional_system", "decision_making",
-            "law_enforcement", "emergency_response", "dispute_resolution", "power_oversight", "legal_capacity",
+    private static final List<String> TOPICAL = List.of(
+            "government_functions",
+            "institutional_system",
+            "decision_making",
+            "law_enforcement",
+            "emergency_response",
+            "dispute_resolution",
+            "power_oversight",
+            "legal_capacity",
             "digital_government");
 
     public Compliance check(String text, List<SectionSplitter.Heading> headings, List<String> categories) {
@@ -21,7 +28,11 @@ public final class ComplianceChecker {
         for (int i = 0; i < headings.size(); i++) {
             String h = headings.get(i).text();
             String c = categories.get(i);
-            if (TOPICAL.contains(c) || h.contains("举措") || h.contains("成效") || h.contains("工作情况") || h.contains("基本情况")) {
+            if (TOPICAL.contains(c)
+                    || h.contains("举措")
+                    || h.contains("成效")
+                    || h.contains("工作情况")
+                    || h.contains("基本情况")) {
                 measures = true;
             }
             if (c.equals("problems")) {

@@ -8,8 +8,8 @@ import java.util.List;
  * @param sections the preamble first, then every numbered section in document order
  * @param text     the normalised text that every offset refers to
  */
-public record Extraction(ReportMetadata metadata, Compliance compliance, List<String> warnings,
-        List<Section> sections, String text) {
+public record Extraction(
+        ReportMetadata metadata, Compliance compliance, List<String> warnings, List<Section> sections, String text) {
 
     public Extraction(ReportMetadata metadata, Compliance compliance, List<String> warnings, List<Section> sections) {
         this(metadata, compliance, warnings, sections, null);

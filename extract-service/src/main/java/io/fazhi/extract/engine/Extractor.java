@@ -82,14 +82,23 @@ public final class Extractor {
 
         ReportMetadata metadata;
         try {
-            MetadataExtractor.Found found = metadataExtractor.find(text, norm.chrome(),
+            MetadataExtractor.Found found = metadataExtractor.find(
+                    text,
+                    norm.chrome(),
                     headings.isEmpty() ? -1 : headings.get(0).offset());
             metadata = merge(input, found, warnings);
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("metadata extraction failed: " + e);
-            metadata = input == null ? new ReportMetadata(null, null, null, null, null, null, null)
-                    : new ReportMetadata(input.agency(), input.city(), input.district(), null, input.year(),
-                            input.published(), input.title());
+            metadata = input == null
+                    ? new ReportMetadata(null, null, null, null, null, null, null)
+                    : new ReportMetadata(
+                            input.agency(),
+                            input.city(),
+                            input.district(),
+                            null,
+                            input.year(),
+                            input.published(),
+                            input.title());
         }
         Compliance compliance;
         try {
@@ -101,8 +110,8 @@ public final class Extractor {
         return new Extraction(metadata, compliance, List.copyOf(warnings), sections, text);
     }
 
-    private static List<Section> sections(String text, List<SectionSplitter.Heading> headings, List<String> categories,
-            List<Metric> metrics) {
+    private static List<Section> sections(
+            String text, List<SectionSplitter.Heading> headings, List<String> categories, List<Metric> metrics) {
         List<Section> sections = new ArrayList<>(headings.size() + 1);
         int m = 0;
         int count = headings.size();
@@ -119,7 +128,12 @@ public final class Extractor {
             while (m < metrics.size() && metrics.get(m).offset() < end) {
                 own.add(metrics.get(m++));
             }
-            sections.add(new Section(heading.text(), heading.level(), heading.path(), categories.get(h), heading.offset(),
+            sections.add(new Section(
+                    heading.text(),
+                    heading.level(),
+                    heading.path(),
+                    categories.get(h),
+                    heading.offset(),
                     List.copyOf(own)));
         }
         return sections;
@@ -128,8 +142,14 @@ public final class Extractor {
     /** Uploaded values win; where the text disagrees, a warning says so. */
     private static ReportMetadata merge(ReportInput input, MetadataExtractor.Found found, List<String> warnings) {
         if (input == null) {
-            return new ReportMetadata(found.agency(), found.city(), found.district(), found.level(), found.year(),
-                    found.published(), found.title());
+            return new ReportMetadata(
+                    found.agency(),
+                    found.city(),
+                    found.district(),
+                    found.level(),
+                    found.year(),
+                    found.published(),
+                    found.title());
         }
         String agency = pick("agency", input.agency(), found.agency(), warnings);
         String city = pick("city", input.city(), found.city(), warnings);

@@ -14,15 +14,12 @@ import java.util.Map;
  */
 public final class Gazetteer {
     /** A place: kind P (province), C (prefecture-level city), D (county-level unit) or Z (zone). */
-    public record Place(String kind, String name, String city, String province) {
-    }
+    public record Place(String kind, String name, String city, String province) {}
 
     /** A mention of a place at {@code [start, end)}; {@code full} when the full name was written. */
-    public record Mention(Place place, int start, int end, boolean full) {
-    }
+    public record Mention(Place place, int start, int end, boolean full) {}
 
-    private record Entry(String text, Place place, boolean full) {
-    }
+    private record Entry(String text, Place place, boolean full) {}
 
     private final PairIndex<Entry> index;
 
@@ -59,7 +56,8 @@ public final class Gazetteer {
         for (String[] z : Resources.rows("zones.tsv", 3)) {
             entries.add(new Entry(z[0], new Place("Z", z[0], z[1], z[2]), true));
         }
-        entries.sort(Comparator.comparingInt((Entry e) -> e.text().length()).reversed()
+        entries.sort(Comparator.comparingInt((Entry e) -> e.text().length())
+                .reversed()
                 .thenComparing(e -> e.full() ? 0 : 1));
         index = new PairIndex<>(entries, Entry::text);
     }

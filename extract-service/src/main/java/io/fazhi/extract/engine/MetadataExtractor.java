@@ -14,11 +14,15 @@ import java.util.Map;
 public final class MetadataExtractor {
     /** The text is only searched this far from its start (and its last {@link #TAIL} characters). */
     private static final int HEAD = 200_000;
+
     private static final int TAIL = 3_000;
-    private static final String[] ORG_SUFFIXES = {"管理委员会", "管委会", "人民政府", "办事处", "委员会", "办公室", "局", "厅", "委",
-        "办", "中心", "司法所", "院"};
-    private static final String[] SELF_REFS = {"我局", "本局", "我委", "本委", "我办", "本办", "我厅", "本厅", "我区", "本区", "我县",
-        "本县", "我市", "本市", "我镇", "本镇", "我街道", "本街道", "我乡", "本乡"};
+    private static final String[] ORG_SUFFIXES = {
+        "管理委员会", "管委会", "人民政府", "办事处", "委员会", "办公室", "局", "厅", "委", "办", "中心", "司法所", "院"
+    };
+    private static final String[] SELF_REFS = {
+        "我局", "本局", "我委", "本委", "我办", "本办", "我厅", "本厅", "我区", "本区", "我县", "本县", "我市", "本市", "我镇", "本镇", "我街道", "本街道",
+        "我乡", "本乡"
+    };
 
     private final Gazetteer gazetteer;
 
@@ -31,9 +35,8 @@ public final class MetadataExtractor {
     }
 
     /** The metadata found in the text alone (no uploaded values). */
-    public record Found(String agency, String city, String district, String level, Integer year, String published,
-            String title) {
-    }
+    public record Found(
+            String agency, String city, String district, String level, Integer year, String published, String title) {}
 
     public Found find(String text, List<String> chrome, int firstHeading) {
         int n = text.length();
@@ -134,8 +137,8 @@ public final class MetadataExtractor {
         return best;
     }
 
-    private static String district(List<Gazetteer.Mention> mentions, String agency, String strongText, String city,
-            boolean countyLevelSelf) {
+    private static String district(
+            List<Gazetteer.Mention> mentions, String agency, String strongText, String city, boolean countyLevelSelf) {
         if (city == null) {
             return null;
         }
@@ -143,7 +146,9 @@ public final class MetadataExtractor {
         Map<String, Integer> count = new LinkedHashMap<>();
         for (Gazetteer.Mention m : mentions) {
             Gazetteer.Place p = m.place();
-            if ((p.kind().equals("D") || p.kind().equals("Z")) && city.equals(p.city()) && !p.name().equals(city)) {
+            if ((p.kind().equals("D") || p.kind().equals("Z"))
+                    && city.equals(p.city())
+                    && !p.name().equals(city)) {
                 if (named.contains(p.name())) {
                     return p.name();
                 }
@@ -180,8 +185,14 @@ public final class MetadataExtractor {
                 return "bureau";
             }
             case "区", "县" -> {
-                return district != null && (district.endsWith("开发区") || district.endsWith("试验区") || district.endsWith("新区")
-                        || district.endsWith("园区") || district.endsWith("合作区")) ? "zone" : "district";
+                return district != null
+                                && (district.endsWith("开发区")
+                                        || district.endsWith("试验区")
+                                        || district.endsWith("新区")
+                                        || district.endsWith("园区")
+                                        || district.endsWith("合作区"))
+                        ? "zone"
+                        : "district";
             }
             case "市" -> {
                 return "city";
@@ -276,7 +287,9 @@ public final class MetadataExtractor {
         for (int k = start; k < end - 1; k++) {
             Gazetteer.Mention m = gazetteer.at(text, k);
             if (m != null && m.end() < end - 1) {
-                if (city == null || city.equals(m.place().city()) || m.place().kind().equals("P")) {
+                if (city == null
+                        || city.equals(m.place().city())
+                        || m.place().kind().equals("P")) {
                     return text.substring(k, end);
                 }
                 return null;
@@ -346,7 +359,10 @@ public final class MetadataExtractor {
             String line = text.substring(i, e).strip();
             if (!line.isEmpty()) {
                 lines++;
-                if (line.length() <= 60 && !line.endsWith("。") && !line.startsWith("根据") && !line.startsWith("《")
+                if (line.length() <= 60
+                        && !line.endsWith("。")
+                        && !line.startsWith("根据")
+                        && !line.startsWith("《")
                         && (line.contains("报告") || line.contains("法治政府建设") || line.contains("工作总结"))) {
                     return line;
                 }
@@ -361,7 +377,10 @@ public final class MetadataExtractor {
         int cut = title.length();
         for (int k = 0; k < title.length(); k++) {
             char c = title.charAt(k);
-            if (Character.isDigit(c) || title.startsWith("关于", k) || title.startsWith("法治政府", k) || title.startsWith("年度", k)) {
+            if (Character.isDigit(c)
+                    || title.startsWith("关于", k)
+                    || title.startsWith("法治政府", k)
+                    || title.startsWith("年度", k)) {
                 cut = k;
                 break;
             }
@@ -405,8 +424,16 @@ public final class MetadataExtractor {
     private static boolean dateOnly(String line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (!(Character.isDigit(c) || Numerals.digit(c) >= 0 || c == '十' || c == '年' || c == '月' || c == '日' || c == '-'
-                    || c == '/' || c == '.' || c == ' ')) {
+            if (!(Character.isDigit(c)
+                    || Numerals.digit(c) >= 0
+                    || c == '十'
+                    || c == '年'
+                    || c == '月'
+                    || c == '日'
+                    || c == '-'
+                    || c == '/'
+                    || c == '.'
+                    || c == ' ')) {
                 return false;
             }
         }
@@ -418,7 +445,9 @@ public final class MetadataExtractor {
             int at = s.indexOf(label);
             if (at >= 0) {
                 int k = at + label.length();
-                while (k < s.length() && k < at + label.length() + 3 && (s.charAt(k) == ':' || s.charAt(k) == ' ' || s.charAt(k) == ':')) {
+                while (k < s.length()
+                        && k < at + label.length() + 3
+                        && (s.charAt(k) == ':' || s.charAt(k) == ' ' || s.charAt(k) == ':')) {
                     k++;
                 }
                 String d = date(s, k);
@@ -515,7 +544,9 @@ public final class MetadataExtractor {
         }
         Integer best = null;
         for (Map.Entry<Integer, Integer> e : count.entrySet()) {
-            if (best == null || e.getValue() > count.get(best) || (e.getValue().equals(count.get(best)) && e.getKey() > best)) {
+            if (best == null
+                    || e.getValue() > count.get(best)
+                    || (e.getValue().equals(count.get(best)) && e.getKey() > best)) {
                 best = e.getKey();
             }
         }
@@ -541,8 +572,12 @@ public final class MetadataExtractor {
 
     /** A year written as 4 digits + 年 at {@code i}, not inside 《》/<> and not part of a range. */
     private static Integer yearAt(String s, int i) {
-        if (!Character.isDigit(s.charAt(i)) || (i > 0 && (Character.isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '-'
-                || s.charAt(i - 1) == '~' || s.charAt(i - 1) == '至'))) {
+        if (!Character.isDigit(s.charAt(i))
+                || (i > 0
+                        && (Character.isDigit(s.charAt(i - 1))
+                                || s.charAt(i - 1) == '-'
+                                || s.charAt(i - 1) == '~'
+                                || s.charAt(i - 1) == '至'))) {
             return null;
         }
         for (int k = 1; k < 4; k++) {

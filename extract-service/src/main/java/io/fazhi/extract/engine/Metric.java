@@ -8,6 +8,12 @@ import java.math.BigDecimal;
  * @param approx null, "about" or "more_than"
  * @param offset offset of the surface in the normalised text
  */
-public record Metric(BigDecimal value, String unit, String approx, String label, String metricKey, String surface,
-        String sentence, int offset) {
-}
+public record Metric(
+        BigDecimal value,
+        String unit,
+        String approx,
+        String label,
+        String metricKey,
+        String surface,
+        String sentence,
+        int offset) {}

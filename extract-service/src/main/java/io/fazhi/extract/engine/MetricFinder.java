@@ -22,11 +22,9 @@ public final class MetricFinder {
     private static final int TITLE_REACH = 80;
     private static final int QUOTE_REACH = 12;
 
-    record Unit(String text, String kind, String reported, String[] notFollowedBy) {
-    }
+    record Unit(String text, String kind, String reported, String[] notFollowedBy) {}
 
-    private record Word(String text, String approx) {
-    }
+    private record Word(String text, String approx) {}
 
     private final Unit[][] unitsByFirst = new Unit[65536][];
     private final List<Word> approxBefore = new ArrayList<>();
@@ -82,19 +80,18 @@ public final class MetricFinder {
                 case "lead" -> lead.add(r[1]);
                 case "trail" -> trail.add(r[1]);
                 case "after-stop" -> afterStop.add(r[1]);
-                default -> {
-                }
+                default -> {}
             }
         }
-        Comparator<String> longestFirst = Comparator.comparingInt(String::length).reversed();
+        Comparator<String> longestFirst =
+                Comparator.comparingInt(String::length).reversed();
         lead.sort(longestFirst);
         trail.sort(longestFirst);
         afterStop.sort(longestFirst);
     }
 
     /** A number read from the text: {@code [start, end)}, its value, whether it was written in Chinese numerals. */
-    private record Num(int start, int end, BigDecimal value, boolean chinese, boolean bare) {
-    }
+    private record Num(int start, int end, BigDecimal value, boolean chinese, boolean bare) {}
 
     /** Every metric in the text, in document order. */
     public List<Metric> find(String text) {
@@ -165,8 +162,10 @@ public final class MetricFinder {
             if (isAsciiLetter(p) || p == '_' || p == '#') {
                 return null; // model numbers, codes: G20, COVID-19 is caught below
             }
-            if ((p == '.' || p == '/' || p == ':' || p == '-' || p == '~' || p == '—' || p == '至' || p == '到' || p == '～')
-                    && i > 1 && (Character.isDigit(text.charAt(i - 2)) || isAsciiLetter(text.charAt(i - 2)))) {
+            if ((p == '.' || p == '/' || p == ':' || p == '-' || p == '~' || p == '—' || p == '至' || p == '到'
+                            || p == '～')
+                    && i > 1
+                    && (Character.isDigit(text.charAt(i - 2)) || isAsciiLetter(text.charAt(i - 2)))) {
                 return null; // second half of a range, a date, a time, a version
             }
         }
@@ -180,7 +179,10 @@ public final class MetricFinder {
         StringBuilder digits = new StringBuilder(24).append(text, i, j);
         // thousands separators: 1,234 (groups of exactly three)
         if (j - i <= 3) {
-            while (j + 3 < n && text.charAt(j) == ',' && isDigit3(text, j + 1) && (j + 4 >= n || !Character.isDigit(text.charAt(j + 4)))
+            while (j + 3 < n
+                    && text.charAt(j) == ','
+                    && isDigit3(text, j + 1)
+                    && (j + 4 >= n || !Character.isDigit(text.charAt(j + 4)))
                     && digits.length() < MAX_ARABIC_DIGITS) {
                 digits.append(text, j + 1, j + 4);
                 j += 4;
@@ -202,7 +204,9 @@ public final class MetricFinder {
             if (isAsciiLetter(f) || f == '_') {
                 return null;
             }
-            if ((f == '-' || f == '/' || f == '~' || f == '～' || f == '—') && j + 1 < n && Character.isDigit(text.charAt(j + 1))) {
+            if ((f == '-' || f == '/' || f == '~' || f == '～' || f == '—')
+                    && j + 1 < n
+                    && Character.isDigit(text.charAt(j + 1))) {
                 return null; // first half of a range or a date: 2015-2020, 3-5天, 2019/11/26
             }
             if (f == '.' && j + 1 < n && Character.isDigit(text.charAt(j + 1))) {
@@ -217,7 +221,9 @@ public final class MetricFinder {
     }
 
     private static boolean isDigit3(String text, int k) {
-        return Character.isDigit(text.charAt(k)) && Character.isDigit(text.charAt(k + 1)) && Character.isDigit(text.charAt(k + 2));
+        return Character.isDigit(text.charAt(k))
+                && Character.isDigit(text.charAt(k + 1))
+                && Character.isDigit(text.charAt(k + 2));
     }
 
     private static Num chinese(String text, int i) {
@@ -269,7 +275,10 @@ public final class MetricFinder {
             if (num.bare()) {
                 return null;
             }
-            if (p < n && (text.charAt(p) == '余' || text.charAt(p) == '多') && p + 1 < n && isMultiplier(text.charAt(p + 1))) {
+            if (p < n
+                    && (text.charAt(p) == '余' || text.charAt(p) == '多')
+                    && p + 1 < n
+                    && isMultiplier(text.charAt(p + 1))) {
                 moreThan = true;
                 p++;
             }
@@ -431,7 +440,9 @@ public final class MetricFinder {
         }
         String u = unit.text();
         if (u.equals("年")) {
-            if (!num.chinese() && value.scale() <= 0 && value.compareTo(BigDecimal.valueOf(1900)) >= 0
+            if (!num.chinese()
+                    && value.scale() <= 0
+                    && value.compareTo(BigDecimal.valueOf(1900)) >= 0
                     && value.compareTo(BigDecimal.valueOf(2100)) <= 0) {
                 return true; // a year
             }
@@ -534,7 +545,8 @@ public final class MetricFinder {
 
     private static boolean isBoundary(char c) {
         return c == ',' || c == ';' || c == ':' || c == '。' || c == '!' || c == '?' || c == '、' || c == '\n' || c == '，'
-                || c == '；' || c == '：' || c == '！' || c == '？' || c == '【' || c == '[' || c == '】' || c == ']' || c == '…';
+                || c == '；' || c == '：' || c == '！' || c == '？' || c == '【' || c == '[' || c == '】' || c == ']'
+                || c == '…';
     }
 
     /** The clause text before a number (parenthesised asides left out), trimmed of function words. */
@@ -571,8 +583,9 @@ public final class MetricFinder {
         return rev.reverse().toString();
     }
 
-    private static final String[] CHANGES = {"缩短", "压缩", "减少", "降低", "提高", "提升", "增加", "增长", "下降", "上升", "减至",
-        "降至", "增至", "提速", "压减"};
+    private static final String[] CHANGES = {
+        "缩短", "压缩", "减少", "降低", "提高", "提升", "增加", "增长", "下降", "上升", "减至", "降至", "增至", "提速", "压减"
+    };
 
     /** True when a label is only a change ("缩短至现在的"), so the quantity is a new value of the previous one. */
     private static boolean startsWithChange(String label) {
@@ -642,10 +655,12 @@ public final class MetricFinder {
         return s.length() < 2 ? "" : s;
     }
 
-    private static final String[] TIME_WORDS = {"年上半年", "年下半年", "年以来", "年度", "年底", "年初", "月份", "月底", "年", "月", "日",
-        "号", "以来"};
-    private static final String[] TIME_PHRASES = {"今年以来", "截至目前", "上半年", "下半年", "一年来", "今年", "去年", "全年", "目前",
-        "以来", "年内", "近年来"};
+    private static final String[] TIME_WORDS = {
+        "年上半年", "年下半年", "年以来", "年度", "年底", "年初", "月份", "月底", "年", "月", "日", "号", "以来"
+    };
+    private static final String[] TIME_PHRASES = {
+        "今年以来", "截至目前", "上半年", "下半年", "一年来", "今年", "去年", "全年", "目前", "以来", "年内", "近年来"
+    };
 
     private static String stripLeadingTime(String s) {
         for (int round = 0; round < 6 && !s.isEmpty(); round++) {

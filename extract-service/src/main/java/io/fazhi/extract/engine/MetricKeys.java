@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Canonical metric keys from {@code engine/metric-keys.tsv}: the first row whose unit kind fits and whose word the label holds. */
 public final class MetricKeys {
-    private record Row(String key, List<String> kinds, String[] words) {
-    }
+    private record Row(String key, List<String> kinds, String[] words) {}
 
     private final List<Row> rows = new ArrayList<>();
 

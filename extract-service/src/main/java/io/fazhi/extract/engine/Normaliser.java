@@ -20,6 +20,7 @@ import java.util.List;
 public final class Normaliser {
     /** Above this many characters the conversion and the wrap analysis still run, but chrome is only sought near the ends. */
     private static final int CHROME_ZONE = 4_000;
+
     private static final int MAX_CHROME_LINE = 160;
 
     /** Characters that exist only in Traditional script (their Simplified forms differ), common in government text. */
@@ -27,6 +28,7 @@ public final class Normaliser {
             + "調訴訟辦歷報導設計準確資訊網絡傳認識響護質電話費標錄號專業場書館檢證據產農風險現狀環態樣輕鬆動員組織領幹黨紀監聽決營"
             + "運總結畫進變類維穩優勢積極視頻廣東陽蘭衛雙龍門萬億兩歲數論構參創學習寫讀講義財稅廳屬補償獎勵貸擔貿團覺觀遠達連違適選遷"
             + "邊鄰醫鐵長陳際隨難電頁顯飛馬黃齊項從於將並後裡齡職責級續約協僅戶夠須執備簡單訂們蓋聯繫審議庫據";
+
     private static final boolean[] TRADITIONAL = new boolean[65536];
 
     static {
@@ -35,14 +37,14 @@ public final class Normaliser {
         }
     }
 
-    private static final String[] CHROME_WORDS = {"当前位置", "您的位置", "所在位置", "当前的位置", "发布日期", "发布时间",
-        "信息来源", "来源:", "浏览次数", "点击数", "点击量", "阅读次数", "访问量", "浏览量", "字号", "字体:", "打印本页", "关闭窗口",
-        "分享到", "扫一扫", "【打印】", "【关闭】", "责任编辑", "索引号", "返回顶部", "上一篇", "下一篇", "相关链接", "【大 中 小】",
-        "[打印]", "[关闭]", "打印此页"};
+    private static final String[] CHROME_WORDS = {
+        "当前位置", "您的位置", "所在位置", "当前的位置", "发布日期", "发布时间", "信息来源", "来源:", "浏览次数", "点击数", "点击量", "阅读次数", "访问量", "浏览量",
+        "字号", "字体:", "打印本页", "关闭窗口", "分享到", "扫一扫", "【打印】", "【关闭】", "责任编辑", "索引号", "返回顶部", "上一篇", "下一篇", "相关链接",
+        "【大 中 小】", "[打印]", "[关闭]", "打印此页"
+    };
 
     /** The normalised text, the chrome lines taken out of it, and whether it was converted from Traditional. */
-    public record Result(String text, List<String> chrome, boolean convertedFromTraditional) {
-    }
+    public record Result(String text, List<String> chrome, boolean convertedFromTraditional) {}
 
     public Result normalise(String raw) {
         String s = raw == null ? "" : raw;
@@ -89,8 +91,15 @@ public final class Normaliser {
                 }
                 continue;
             }
-            boolean drop = c == '\r' || c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\ufeff' || c == '\u2060'
-                    || (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0);
+            boolean drop = c == '\r'
+                    || c == '\u200b'
+                    || c == '\u200c'
+                    || c == '\u200d'
+                    || c == '\ufeff'
+                    || c == '\u2060'
+                    || (c < 0x20 && c != '\n' && c != '\t')
+                    || c == 0x7f
+                    || (c >= 0x80 && c < 0xa0);
             if (drop) {
                 if (b == null) {
                     b = new StringBuilder(n);

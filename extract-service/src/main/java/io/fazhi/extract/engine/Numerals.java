@@ -5,8 +5,7 @@ package io.fazhi.extract.engine;
  * regular expressions; every method is bounded by the span it is given.
  */
 public final class Numerals {
-    private Numerals() {
-    }
+    private Numerals() {}
 
     /** The value of a Chinese digit (零〇一二两三四五六七八九), else -1. */
     public static int digit(char c) {

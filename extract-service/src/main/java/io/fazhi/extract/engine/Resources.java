@@ -11,8 +11,7 @@ import java.util.List;
 
 /** Reads the engine's data files from {@code src/main/resources/engine}. */
 final class Resources {
-    private Resources() {
-    }
+    private Resources() {}
 
     /** The rows of a tab-separated resource, without blank lines and {@code #} comments; columns padded to {@code columns}. */
     static List<String[]> rows(String name, int columns) {
@@ -36,7 +35,7 @@ final class Resources {
             }
             List<String> lines = new ArrayList<>();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null;) {
+            for (String line; (line = reader.readLine()) != null; ) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     lines.add(line);
                 }

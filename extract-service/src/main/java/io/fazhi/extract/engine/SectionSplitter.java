@@ -15,8 +15,7 @@ public final class SectionSplitter {
     private static final int MAX_HEADING_CHARS = 300;
 
     /** One heading; {@code parent} is an index into the list or -1; {@code end} is where the next heading starts. */
-    public record Heading(String text, int level, int number, int offset, int parent, String path) {
-    }
+    public record Heading(String text, int level, int number, int offset, int parent, String path) {}
 
     public List<Heading> split(String text) {
         List<Heading> out = new ArrayList<>();
@@ -48,7 +47,9 @@ public final class SectionSplitter {
                             break;
                         }
                     }
-                    String path = parent < 0 ? Integer.toString(number) : out.get(parent).path() + "." + number;
+                    String path = parent < 0
+                            ? Integer.toString(number)
+                            : out.get(parent).path() + "." + number;
                     out.add(new Heading(heading, level, number, a, parent, path));
                     open[level] = out.size() - 1;
                     last[level] = number;
@@ -173,8 +174,15 @@ public final class SectionSplitter {
             return null;
         }
         char first = text.charAt(b);
-        if (first == ')' || first == ',' || first == '、' || first == '。' || first == '.' || first == ';' || first == ':'
-                || first == '%' || first == '-') {
+        if (first == ')'
+                || first == ','
+                || first == '、'
+                || first == '。'
+                || first == '.'
+                || first == ';'
+                || first == ':'
+                || first == '%'
+                || first == '-') {
             return null;
         }
         return new int[] {level, number, bodyStart};

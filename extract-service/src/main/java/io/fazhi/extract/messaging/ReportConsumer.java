@@ -35,14 +35,20 @@ public class ReportConsumer {
     public ReportConsumer(ObjectMapper mapper, SectionPublisher publisher, MeterRegistry registry) {
         this.mapper = mapper;
         this.publisher = publisher;
-        this.extraction = Timer.builder("fazhi.extraction").description("time to extract one report")
-                .publishPercentileHistogram().register(registry);
+        this.extraction = Timer.builder("fazhi.extraction")
+                .description("time to extract one report")
+                .publishPercentileHistogram()
+                .register(registry);
         this.sections = DistributionSummary.builder("fazhi.report.sections")
-                .description("sections found per report").register(registry);
+                .description("sections found per report")
+                .register(registry);
         this.metrics = DistributionSummary.builder("fazhi.report.metrics")
-                .description("metrics found per report").register(registry);
-        this.textChars = DistributionSummary.builder("fazhi.report.text").baseUnit("chars")
-                .description("report text length").register(registry);
+                .description("metrics found per report")
+                .register(registry);
+        this.textChars = DistributionSummary.builder("fazhi.report.text")
+                .baseUnit("chars")
+                .description("report text length")
+                .register(registry);
     }
 
     @Incoming("reports")
@@ -55,15 +61,22 @@ public class ReportConsumer {
         MDC.put("reportId", report.reportId());
         try {
             Timer.Sample sample = Timer.start();
-            Extraction result = extractor.extract(new ReportInput(report.text(), report.agency(), report.city(),
-                    report.district(), report.year(), report.title(), report.published()));
+            Extraction result = extractor.extract(new ReportInput(
+                    report.text(),
+                    report.agency(),
+                    report.city(),
+                    report.district(),
+                    report.year(),
+                    report.title(),
+                    report.published()));
             sample.stop(extraction);
             sections.record(result.headingCount());
             metrics.record(result.metricCount());
             textChars.record(report.text() == null ? 0 : report.text().length());
             publisher.publish(report, result, Extractor.VERSION);
-            LOG.infof("report %s revision %d: %d sections, %d metrics", report.reportId(), report.revision(),
-                    result.headingCount(), result.metricCount());
+            LOG.infof(
+                    "report %s revision %d: %d sections, %d metrics",
+                    report.reportId(), report.revision(), result.headingCount(), result.metricCount());
         } finally {
             MDC.remove("reportId");
         }

@@ -32,7 +32,8 @@ public class SectionPublisher {
     private final MutinyEmitter<ReportStatusChanged> status;
     private final Duration timeout;
 
-    public SectionPublisher(@Channel("sections-out") MutinyEmitter<SectionExtracted> sections,
+    public SectionPublisher(
+            @Channel("sections-out") MutinyEmitter<SectionExtracted> sections,
             @Channel("status-out") MutinyEmitter<ReportStatusChanged> status,
             @ConfigProperty(name = "fazhi.extract.send-timeout", defaultValue = "60s") Duration timeout) {
         this.sections = sections;
@@ -46,9 +47,15 @@ public class SectionPublisher {
         List<Uni<Void>> acks = new ArrayList<>(BATCH);
         for (int i = 0; i < all.size(); i++) {
             Section s = all.get(i);
-            SectionExtracted event = new SectionExtracted(SectionExtracted.SCHEMA_VERSION,
+            SectionExtracted event = new SectionExtracted(
+                    SectionExtracted.SCHEMA_VERSION,
                     SectionExtracted.eventId(report.reportId(), report.revision(), extractorVersion, i),
-                    report.reportId(), report.revision(), i, all.size(), extractorVersion, info,
+                    report.reportId(),
+                    report.revision(),
+                    i,
+                    all.size(),
+                    extractorVersion,
+                    info,
                     new SectionExtracted.Section(s.heading(), s.level(), s.path(), s.category(), s.offset()),
                     s.metrics().stream().map(SectionPublisher::fact).toList());
             acks.add(sections.sendMessage(keyed(report.reportId(), event)));
@@ -58,27 +65,49 @@ public class SectionPublisher {
                 acks.clear();
             }
         }
-        ReportStatusChanged extracted = new ReportStatusChanged(ReportStatusChanged.SCHEMA_VERSION,
-                report.reportId(), report.revision(), ReportStatusChanged.Status.EXTRACTED, null, extractorVersion,
-                extraction.headingCount(), extraction.metricCount(), info, Instant.now());
+        ReportStatusChanged extracted = new ReportStatusChanged(
+                ReportStatusChanged.SCHEMA_VERSION,
+                report.reportId(),
+                report.revision(),
+                ReportStatusChanged.Status.EXTRACTED,
+                null,
+                extractorVersion,
+                extraction.headingCount(),
+                extraction.metricCount(),
+                info,
+                Instant.now());
         status.sendMessage(keyed(report.reportId(), extracted)).await().atMost(timeout);
     }
 
     private static <T> Message<T> keyed(String key, T payload) {
-        return Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build());
+        return Message.of(payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(key)
+                        .build());
     }
 
     private static ReportInfo info(Extraction x) {
         ReportMetadata m = x.metadata();
         Compliance c = x.compliance();
-        return new ReportInfo(m.agency(), m.city(), m.district(), m.level(), m.year(), m.published(), m.title(),
-                new ReportInfo.Compliance(c.measuresAndResults(), c.shortcomings(), c.leadersDuties(),
-                        c.nextYearPlans(), c.otherMatters()),
+        return new ReportInfo(
+                m.agency(),
+                m.city(),
+                m.district(),
+                m.level(),
+                m.year(),
+                m.published(),
+                m.title(),
+                new ReportInfo.Compliance(
+                        c.measuresAndResults(),
+                        c.shortcomings(),
+                        c.leadersDuties(),
+                        c.nextYearPlans(),
+                        c.otherMatters()),
                 x.warnings());
     }
 
     private static MetricFact fact(Metric m) {
-        return new MetricFact(m.value(), m.unit(), m.approx(), m.label(), m.metricKey(), m.surface(), m.sentence(),
-                m.offset());
+        return new MetricFact(
+                m.value(), m.unit(), m.approx(), m.label(), m.metricKey(), m.surface(), m.sentence(), m.offset());
     }
 }

@@ -28,15 +28,34 @@ class EngineFuzzTest {
     private static final String ALPHABET = "0123456789.,%-~/ 　\n\t一二两三四五六七八九十百千万亿零〇余多约近超过以上左右内第每前"
             + "、。:;!?()（）《》“”\"'<>〔〕[]【】个件宗项份条人次名元家场天日年月周小时工作日批台间单期笔是的了和在局区市县省"
             + "我共计其中达到为规范性文件行政处罚许可审批执法监督复议调解培训宣传存在问题下一步计划发布日期来源";
-    private static final String[] NASTY = {"99999999999999999999999999999", "1.0000000000001", "0.000000001万亿元",
-        "((((((((((((((((((((", "《《《《《《《《《《《《", "““““““““““““", "一一一一一一一一一一一一一一一一一一一", "十十十十十十十十十",
-        "百分之百分之百分之", "\n一、\n(一)\n1.\n(1)\n", "1.1.1.1.1.1.1.1.1", "12,345,678,901,234,567件", "\ud800", "\udc00x",
-        "\ud83d\ude00", "\u0000\u0001\u007f", "\u00a0\u3000\ufeff\u200b", "発發发發", "２０１９年１２月", "①②③"};
+    private static final String[] NASTY = {
+        "99999999999999999999999999999",
+        "1.0000000000001",
+        "0.000000001万亿元",
+        "((((((((((((((((((((",
+        "《《《《《《《《《《《《",
+        "““““““““““““",
+        "一一一一一一一一一一一一一一一一一一一",
+        "十十十十十十十十十",
+        "百分之百分之百分之",
+        "\n一、\n(一)\n1.\n(1)\n",
+        "1.1.1.1.1.1.1.1.1",
+        "12,345,678,901,234,567件",
+        "\ud800",
+        "\udc00x",
+        "\ud83d\ude00",
+        "\u0000\u0001\u007f",
+        "\u00a0\u3000\ufeff\u200b",
+        "発發发發",
+        "２０１９年１２月",
+        "①②③"
+    };
 
     private static List<String> samples() {
         try (Stream<Path> files = Files.list(GoldScoreTest.SAMPLES)) {
             List<String> out = new ArrayList<>();
-            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                 out.add(Files.readString(p, StandardCharsets.UTF_8));
             }
             return out;
@@ -72,8 +91,10 @@ class EngineFuzzTest {
 
     @Provide
     Arbitrary<String> mutated() {
-        return Combinators.combine(Arbitraries.integers().between(0, SAMPLES.size() - 1),
-                Arbitraries.longs(), Arbitraries.integers().between(1, 40))
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, SAMPLES.size() - 1),
+                        Arbitraries.longs(),
+                        Arbitraries.integers().between(1, 40))
                 .as((sample, seed, mutations) -> mutate(SAMPLES.get(sample), new Random(seed), mutations));
     }
 

@@ -12,8 +12,7 @@ import java.util.Set;
 final class EngineInvariants {
     private static final Set<String> APPROX = Set.of("about", "more_than");
 
-    private EngineInvariants() {
-    }
+    private EngineInvariants() {}
 
     static void check(Extraction x) {
         assertNotNull(x);
@@ -56,7 +55,10 @@ final class EngineInvariants {
                 assertTrue(m.offset() >= from && m.offset() < Math.max(to, from + 1), "metric inside its section");
                 assertTrue(m.offset() >= lastMetricEnd, "metrics in order, not overlapping");
                 lastMetricEnd = end;
-                assertTrue(m.label() == null || (m.label().length() >= 2 && m.label().length() <= 10), "label " + m.label());
+                assertTrue(
+                        m.label() == null
+                                || (m.label().length() >= 2 && m.label().length() <= 10),
+                        "label " + m.label());
             }
         }
     }

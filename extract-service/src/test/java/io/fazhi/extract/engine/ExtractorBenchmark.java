@@ -38,7 +38,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g"})
 @Threads(1)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -67,7 +69,8 @@ public class ExtractorBenchmark {
         Path dir = samples();
         texts = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                 String t = Files.readString(p, StandardCharsets.UTF_8);
                 texts.add(t);
                 utf8PerOp += t.getBytes(StandardCharsets.UTF_8).length;

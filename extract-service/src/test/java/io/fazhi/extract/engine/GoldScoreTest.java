@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * occurrence. A pair with an optional gold metric counts neither way. Metadata is extracted without uploaded values.
  */
 class GoldScoreTest {
-    static final Path SAMPLES = Path.of(System.getProperty("user.dir")).resolve("../deploy/samples").normalize();
+    static final Path SAMPLES =
+            Path.of(System.getProperty("user.dir")).resolve("../deploy/samples").normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Extractor extractor = new Extractor();
@@ -86,12 +87,33 @@ class GoldScoreTest {
         }
 
         String line(String name) {
-            return String.format(Locale.ROOT,
+            return String.format(
+                    Locale.ROOT,
                     "%-52s P %.3f (%d/%d)  R %.3f (%d/%d)  label %.3f  category %.3f  headings %.3f (%d/%d, %d extracted)"
                             + "  city %d/%d district %d/%d agency %d/%d year %d/%d published %d/%d",
-                    name, precision(), tp, tp + fp, recall(), tp, tp + fn, label(), category(), headingRecall(),
-                    headingsFound, headingsGold, headingsExtracted, cityAgree, reports, districtAgree, reports,
-                    agencyAgree, reports, yearAgree, reports, publishedAgree, reports);
+                    name,
+                    precision(),
+                    tp,
+                    tp + fp,
+                    recall(),
+                    tp,
+                    tp + fn,
+                    label(),
+                    category(),
+                    headingRecall(),
+                    headingsFound,
+                    headingsGold,
+                    headingsExtracted,
+                    cityAgree,
+                    reports,
+                    districtAgree,
+                    reports,
+                    agencyAgree,
+                    reports,
+                    yearAgree,
+                    reports,
+                    publishedAgree,
+                    reports);
         }
     }
 
@@ -105,7 +127,9 @@ class GoldScoreTest {
 
     static List<Path> goldFiles() throws IOException {
         try (Stream<Path> files = Files.list(SAMPLES)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".gold.json")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".gold.json"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -140,8 +164,7 @@ class GoldScoreTest {
     }
 
     /** A metric as extracted, with the category of its section. */
-    record Found(Metric metric, String category, String section) {
-    }
+    record Found(Metric metric, String category, String section) {}
 
     static Score score(JsonNode gold, Extraction x) {
         Score s = new Score();
@@ -163,8 +186,9 @@ class GoldScoreTest {
             if (f < 0) {
                 if (!optional) {
                     s.fn++;
-                    s.notes.add("MISSED   " + gm.get("surface").asText() + " " + gm.get("value").asText() + gm.get("unit").asText()
-                            + " [" + gm.get("label").asText() + "]");
+                    s.notes.add("MISSED   " + gm.get("surface").asText() + " "
+                            + gm.get("value").asText() + gm.get("unit").asText() + " ["
+                            + gm.get("label").asText() + "]");
                 }
                 continue;
             }
@@ -178,21 +202,22 @@ class GoldScoreTest {
             if (labelAgrees(goldLabel, fm.metric().label())) {
                 s.labelAgree++;
             } else {
-                s.notes.add("LABEL    " + fm.metric().surface() + " gold [" + goldLabel + "] got [" + fm.metric().label() + "]");
+                s.notes.add("LABEL    " + fm.metric().surface() + " gold [" + goldLabel + "] got ["
+                        + fm.metric().label() + "]");
             }
             if (gm.get("category").asText().equals(fm.category())) {
                 s.categoryAgree++;
             } else {
-                s.notes.add("CATEGORY " + fm.metric().surface() + " gold " + gm.get("category").asText() + " got "
-                        + fm.category() + " in " + fm.section());
+                s.notes.add("CATEGORY " + fm.metric().surface() + " gold "
+                        + gm.get("category").asText() + " got " + fm.category() + " in " + fm.section());
             }
         }
         for (int f = 0; f < found.size(); f++) {
             if (!used[f]) {
                 s.fp++;
                 Metric m = found.get(f).metric();
-                s.notes.add("EXTRA    " + m.surface() + " " + m.value().toPlainString() + m.unit() + " [" + m.label() + "] in: "
-                        + abbreviate(m.sentence()));
+                s.notes.add("EXTRA    " + m.surface() + " " + m.value().toPlainString() + m.unit() + " [" + m.label()
+                        + "] in: " + abbreviate(m.sentence()));
             }
         }
         // headings: gold headings found among the extracted ones, in order
@@ -221,7 +246,11 @@ class GoldScoreTest {
         s.cityAgree = agree(s, "city", gold.get("city"), md.city());
         s.districtAgree = agree(s, "district", gold.get("district"), md.district());
         s.agencyAgree = agree(s, "agency", gold.get("agency"), md.agency());
-        s.yearAgree = agree(s, "year", gold.get("year"), md.year() == null ? null : md.year().toString());
+        s.yearAgree = agree(
+                s,
+                "year",
+                gold.get("year"),
+                md.year() == null ? null : md.year().toString());
         s.publishedAgree = agree(s, "published", gold.get("published"), md.published());
         return s;
     }

@@ -15,7 +15,8 @@ class LargeInputTest {
     void tenMegabytesComplete() throws IOException {
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.list(GoldScoreTest.SAMPLES)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                 all.append(Files.readString(p, StandardCharsets.UTF_8)).append('\n');
             }
         }

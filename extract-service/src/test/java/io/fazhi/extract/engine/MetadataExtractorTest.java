@@ -72,12 +72,16 @@ class MetadataExtractorTest {
 
     @Test
     void uploadedValuesWinAndConflictsAreWarnings() {
-        Extraction x = EXTRACTOR.extract(new ReportInput("2019年,我局依法行政。\n江门市工业和信息化局\n2020年1月5日\n", null,
-                "阳江市", null, 2018, null, null));
+        Extraction x = EXTRACTOR.extract(
+                new ReportInput("2019年,我局依法行政。\n江门市工业和信息化局\n2020年1月5日\n", null, "阳江市", null, 2018, null, null));
         assertEquals("阳江市", x.metadata().city());
         assertEquals(2018, x.metadata().year());
-        assertTrue(x.warnings().stream().anyMatch(w -> w.startsWith("city:")), x.warnings().toString());
-        assertTrue(x.warnings().stream().anyMatch(w -> w.startsWith("year:")), x.warnings().toString());
+        assertTrue(
+                x.warnings().stream().anyMatch(w -> w.startsWith("city:")),
+                x.warnings().toString());
+        assertTrue(
+                x.warnings().stream().anyMatch(w -> w.startsWith("year:")),
+                x.warnings().toString());
     }
 
     @Test

@@ -11,7 +11,8 @@ class NormaliserTest {
 
     @Test
     void fullWidthDigitsAndPunctuationBecomeAscii() {
-        assertEquals("共受理案件22宗,占100%。(一)", normaliser.normalise("共受理案件２２宗，占１００％。（一）").text());
+        assertEquals(
+                "共受理案件22宗,占100%。(一)", normaliser.normalise("共受理案件２２宗，占１００％。（一）").text());
     }
 
     @Test

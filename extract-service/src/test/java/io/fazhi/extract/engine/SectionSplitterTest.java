@@ -25,17 +25,31 @@ class SectionSplitterTest {
                 (二)完善依法行政制度体系
                 二、存在的问题
                 """);
-        assertEquals(List.of("一、基本情况", "(一)依法全面履行政府职能", "1.简政放权。", "(1)以案促管", "(2)协管服务", "2.数字政府。",
-                "(二)完善依法行政制度体系", "二、存在的问题"), hs.stream().map(SectionSplitter.Heading::text).toList());
-        assertEquals(List.of(1, 2, 3, 4, 4, 3, 2, 1), hs.stream().map(SectionSplitter.Heading::level).toList());
-        assertEquals(List.of("1", "1.1", "1.1.1", "1.1.1.1", "1.1.1.2", "1.1.2", "1.2", "2"),
+        assertEquals(
+                List.of(
+                        "一、基本情况",
+                        "(一)依法全面履行政府职能",
+                        "1.简政放权。",
+                        "(1)以案促管",
+                        "(2)协管服务",
+                        "2.数字政府。",
+                        "(二)完善依法行政制度体系",
+                        "二、存在的问题"),
+                hs.stream().map(SectionSplitter.Heading::text).toList());
+        assertEquals(
+                List.of(1, 2, 3, 4, 4, 3, 2, 1),
+                hs.stream().map(SectionSplitter.Heading::level).toList());
+        assertEquals(
+                List.of("1", "1.1", "1.1.1", "1.1.1.1", "1.1.1.2", "1.1.2", "1.2", "2"),
                 hs.stream().map(SectionSplitter.Heading::path).toList());
     }
 
     @Test
     void fullWidthMarkersAndLeadingSpaces() {
         List<SectionSplitter.Heading> hs = split("一、工作\n（一）全角括号\n\u00a0１．全角数字\n\u3000（１）全角\n");
-        assertEquals(List.of("一、工作", "(一)全角括号", "1.全角数字", "(1)全角"), hs.stream().map(SectionSplitter.Heading::text).toList());
+        assertEquals(
+                List.of("一、工作", "(一)全角括号", "1.全角数字", "(1)全角"),
+                hs.stream().map(SectionSplitter.Heading::text).toList());
     }
 
     @Test
@@ -63,7 +77,9 @@ class SectionSplitterTest {
     @Test
     void numberingMustContinue() {
         List<SectionSplitter.Heading> hs = split("一、甲\n1.乙\n2.丙\n9.跳号的不是标题\n3.丁\n二、戊\n1.己\n");
-        assertEquals(List.of("一、甲", "1.乙", "2.丙", "3.丁", "二、戊", "1.己"), hs.stream().map(SectionSplitter.Heading::text).toList());
+        assertEquals(
+                List.of("一、甲", "1.乙", "2.丙", "3.丁", "二、戊", "1.己"),
+                hs.stream().map(SectionSplitter.Heading::text).toList());
     }
 
     @Test

@@ -35,13 +35,17 @@ public class AgencyResource {
     @Schema(name = "Agency", example = """
             {"name": "江门市新会区科工商务局", "city": "江门市", "district": "新会区", "level": "bureau"}""")
     public record AgencyRequest(
-            @NotNull(message = "is required") @Size(max = 200) String name,
-            @NotNull(message = "is required") @Size(max = 100) String city,
-            @Schema(description = "district, county or development zone; absent for a city bureau")
-            @Size(max = 100) String district,
-            @Schema(enumeration = {"bureau", "district", "zone", "city", "town"})
-            @NotNull(message = "is required") String level) {
-    }
+            @NotNull(message = "is required") @Size(max = 200)
+            String name,
+
+            @NotNull(message = "is required") @Size(max = 100)
+            String city,
+
+            @Schema(description = "district, county or development zone; absent for a city bureau") @Size(max = 100)
+            String district,
+
+            @Schema(enumeration = {"bureau", "district", "zone", "city", "town"}) @NotNull(message = "is required")
+            String level) {}
 
     public record AgencyView(String name, String city, String district, String level, Instant createdAt) {
         static AgencyView of(AgencyEntity a) {
@@ -57,30 +61,46 @@ public class AgencyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an agency",
+    @Operation(
+            summary = "Register an agency",
             description = "An upload with the agency's token is its report, with city and district from here.")
-    @APIResponse(responseCode = "201", description = "registered",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "registered",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgencyView.class)))
     @APIResponse(responseCode = "200", description = "already registered with the same details")
     @APIResponse(responseCode = "400", description = "invalid fields")
     @APIResponse(responseCode = "409", description = "registered with other details")
-    public Response register(@NotNull(message = "a JSON body is required") @Valid AgencyRequest request,
-            @Context UriInfo uri) {
-        AgencyService.Registration r = agencies.register(request.name(), request.city(), request.district(),
-                request.level());
+    public Response register(
+            @NotNull(message = "a JSON body is required") @Valid AgencyRequest request, @Context UriInfo uri) {
+        AgencyService.Registration r =
+                agencies.register(request.name(), request.city(), request.district(), request.level());
         AgencyView view = AgencyView.of(r.agency());
         return r.created()
-                ? Response.created(uri.getBaseUriBuilder().path("api/v1/agencies").path(view.name()).build())
-                        .entity(view).build()
+                ? Response.created(uri.getBaseUriBuilder()
+                                .path("api/v1/agencies")
+                                .path(view.name())
+                                .build())
+                        .entity(view)
+                        .build()
                 : Response.ok(view).build();
     }
 
     @GET
     @Operation(summary = "The registered agencies, by city")
-    @APIResponse(responseCode = "200", description = "the agencies", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AgencyView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "the agencies",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = AgencyView.class)))
     public List<AgencyView> list(@QueryParam("city") String city) {
-        return agencies.list(city == null || city.isBlank() ? null : city.strip()).stream().map(AgencyView::of)
+        return agencies.list(city == null || city.isBlank() ? null : city.strip()).stream()
+                .map(AgencyView::of)
                 .toList();
     }
 

@@ -23,12 +23,15 @@ public class Callers {
     }
 
     public Caller current() {
-        String subject = identity.getPrincipal() == null ? "anonymous" : identity.getPrincipal().getName();
+        String subject = identity.getPrincipal() == null
+                ? "anonymous"
+                : identity.getPrincipal().getName();
         if (identity.hasRole(Caller.OPERATOR)) {
             return new Caller(subject, true, null);
         }
         Object agency = jwt.getClaim(AGENCY_CLAIM);
-        String name = agency == null ? null : agency.toString().replace("\"", "").strip();
+        String name =
+                agency == null ? null : agency.toString().replace("\"", "").strip();
         if (!identity.hasRole(Caller.AGENCY) || name == null || name.isEmpty()) {
             throw new ProblemException(403, "the token names no agency");
         }

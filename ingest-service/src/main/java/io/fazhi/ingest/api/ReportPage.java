@@ -3,5 +3,4 @@ package io.fazhi.ingest.api;
 import java.util.List;
 
 /** One page of reports, newest first. */
-public record ReportPage(List<ReportView> items, int page, int size, long total) {
-}
+public record ReportPage(List<ReportView> items, int page, int size, long total) {}

@@ -17,15 +17,28 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "published": "2020-03-25", "sourceUrl": "http://www.xinhui.gov.cn/zwgk/fzzfjs/content/post_2034567.html"}""")
 public record ReportRequest(
         @Schema(description = "the report's text (UTF-8); at most fazhi.ingest.limits.text-chars characters")
-        @NotNull(message = "is required") String text,
+        @NotNull(message = "is required")
+        String text,
+
         @Schema(description = "the uploading office; with an agency token it must be that agency or absent")
-        @Size(max = 200) String agency,
+        @Size(max = 200)
+        String agency,
+
         @Size(max = 100) String city,
-        @Schema(description = "district, county or development zone") @Size(max = 100) String district,
-        @Schema(description = "the year the report covers") @Min(1990) @Max(2100) Integer year,
+
+        @Schema(description = "district, county or development zone") @Size(max = 100)
+        String district,
+
+        @Schema(description = "the year the report covers") @Min(1990) @Max(2100)
+        Integer year,
+
         @Size(max = 500) String title,
-        @Schema(description = "publication date, yyyy-MM-dd") @Size(max = 10) String published,
-        @Schema(description = "where the report was published (http or https)") @Size(max = 2000) String sourceUrl) {
+
+        @Schema(description = "publication date, yyyy-MM-dd") @Size(max = 10)
+        String published,
+
+        @Schema(description = "where the report was published (http or https)") @Size(max = 2000)
+        String sourceUrl) {
 
     Metadata metadata() {
         return new Metadata(agency, city, district, year, title, published, sourceUrl);

@@ -19,10 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "receivedAt": "2026-01-05T08:00:00Z", "updatedAt": "2026-01-05T08:00:03Z"}""")
 public record ReportView(
         String id,
-        @Schema(description = "RECEIVED, EXTRACTED, AGGREGATED, or FAILED with the reason") Status status,
+
+        @Schema(description = "RECEIVED, EXTRACTED, AGGREGATED, or FAILED with the reason")
+        Status status,
+
         String reason,
+
         @Schema(description = "1 for the first text, one more for each corrected text of the same agency and year")
         int revision,
+
         String agency,
         String city,
         String district,
@@ -31,20 +36,52 @@ public record ReportView(
         String published,
         String sourceUrl,
         int textChars,
-        @Schema(description = "sections found by the extractor") Integer sections,
-        @Schema(description = "metrics found by the extractor") Integer metrics,
+
+        @Schema(description = "sections found by the extractor")
+        Integer sections,
+
+        @Schema(description = "metrics found by the extractor")
+        Integer metrics,
+
         String extractorVersion,
-        @Schema(description = "which of the five required parts the report contains") ReportInfo.Compliance compliance,
-        @Schema(description = "whether all five required parts are present") Boolean complete,
-        @Schema(description = "conflicts between uploaded values and the text") List<String> warnings,
-        @Schema(description = "the token subject that uploaded this revision") String uploadedBy,
+
+        @Schema(description = "which of the five required parts the report contains")
+        ReportInfo.Compliance compliance,
+
+        @Schema(description = "whether all five required parts are present")
+        Boolean complete,
+
+        @Schema(description = "conflicts between uploaded values and the text")
+        List<String> warnings,
+
+        @Schema(description = "the token subject that uploaded this revision")
+        String uploadedBy,
+
         Instant receivedAt,
         Instant updatedAt) {
 
     static ReportView of(RevisionEntity r) {
-        return new ReportView(r.reportId, r.status, r.statusReason, r.revision, r.agency, r.city, r.district, r.year,
-                r.title, r.published, r.sourceUrl, r.textChars, r.sections, r.metrics, r.extractorVersion,
-                r.compliance, r.compliance == null ? null : r.compliance.complete(),
-                r.warnings == null ? List.of() : r.warnings, r.uploadedBy, r.receivedAt, r.updatedAt);
+        return new ReportView(
+                r.reportId,
+                r.status,
+                r.statusReason,
+                r.revision,
+                r.agency,
+                r.city,
+                r.district,
+                r.year,
+                r.title,
+                r.published,
+                r.sourceUrl,
+                r.textChars,
+                r.sections,
+                r.metrics,
+                r.extractorVersion,
+                r.compliance,
+                r.compliance == null ? null : r.compliance.complete(),
+                r.warnings == null ? List.of() : r.warnings,
+                r.uploadedBy,
+                r.receivedAt,
+                r.updatedAt);
     }
 }

@@ -26,6 +26,7 @@ public class SecurityProblems {
 
     private static Response challenge(String detail) {
         return Response.fromResponse(Problem.of(401, detail).toResponse())
-                .header("WWW-Authenticate", "Bearer realm=\"fazhi\"").build();
+                .header("WWW-Authenticate", "Bearer realm=\"fazhi\"")
+                .build();
     }
 }

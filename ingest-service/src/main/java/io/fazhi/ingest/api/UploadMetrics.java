@@ -25,18 +25,26 @@ public class UploadMetrics {
 
     public UploadMetrics(MeterRegistry registry) {
         for (Outcome o : Outcome.values()) {
-            uploads.put(o, Counter.builder("fazhi.uploads").description("uploads by outcome")
-                    .tag("outcome", o.tag()).register(registry));
+            uploads.put(
+                    o,
+                    Counter.builder("fazhi.uploads")
+                            .description("uploads by outcome")
+                            .tag("outcome", o.tag())
+                            .register(registry));
         }
-        bytes = DistributionSummary.builder("fazhi.upload.bytes").description("size of the uploaded bodies")
-                .baseUnit("bytes").register(registry);
+        bytes = DistributionSummary.builder("fazhi.upload.bytes")
+                .description("size of the uploaded bodies")
+                .baseUnit("bytes")
+                .register(registry);
     }
 
     @ServerResponseFilter
     public void count(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
-        if (!HttpMethod.POST.equals(request.getMethod()) || !(path.equals("/api/v1/reports")
-                || path.equals("api/v1/reports") || path.equals("/api/v1/reports/"))) {
+        if (!HttpMethod.POST.equals(request.getMethod())
+                || !(path.equals("/api/v1/reports")
+                        || path.equals("api/v1/reports")
+                        || path.equals("/api/v1/reports/"))) {
             return;
         }
         int status = response.getStatus();

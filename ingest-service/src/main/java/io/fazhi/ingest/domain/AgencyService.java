@@ -15,25 +15,31 @@ import java.util.Set;
 public class AgencyService {
     public static final Set<String> LEVELS = Set.of("bureau", "district", "zone", "city", "town");
 
-    public record Registration(AgencyEntity agency, boolean created) {
-    }
+    public record Registration(AgencyEntity agency, boolean created) {}
 
     /** Registers an agency; the same registration again is a no-op, a different one for the same name 409. */
     @Transactional
     public Registration register(String name, String city, String district, String level) {
         Metadata md = new Metadata(name, city, district, null, null, null, null).validated();
         if (md.agency() == null || md.city() == null) {
-            throw new ProblemException(400, "the request has invalid fields", List.of(
-                    new Problem.FieldError(md.agency() == null ? "name" : "city", "is required")));
+            throw new ProblemException(
+                    400,
+                    "the request has invalid fields",
+                    List.of(new Problem.FieldError(md.agency() == null ? "name" : "city", "is required")));
         }
         if (level == null || !LEVELS.contains(level)) {
-            throw new ProblemException(400, "the request has invalid fields",
-                    List.of(new Problem.FieldError("level", "must be one of " + String.join(", ",
-                            LEVELS.stream().sorted().toList()))));
+            throw new ProblemException(
+                    400,
+                    "the request has invalid fields",
+                    List.of(new Problem.FieldError(
+                            "level",
+                            "must be one of "
+                                    + String.join(", ", LEVELS.stream().sorted().toList()))));
         }
         AgencyEntity existing = AgencyEntity.findById(md.agency());
         if (existing != null) {
-            if (existing.city.equals(md.city()) && Objects.equals(existing.district, md.district())
+            if (existing.city.equals(md.city())
+                    && Objects.equals(existing.district, md.district())
                     && existing.level.equals(level)) {
                 return new Registration(existing, false);
             }
@@ -51,8 +57,9 @@ public class AgencyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AgencyEntity> list(String city) {
-        return city == null ? AgencyEntity.list("order by city, name") : AgencyEntity.list("city = ?1 order by name",
-                city);
+        return city == null
+                ? AgencyEntity.list("order by city, name")
+                : AgencyEntity.list("city = ?1 order by name", city);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -16,8 +16,7 @@ import org.mozilla.universalchardet.UniversalDetector;
  * detects (right even on short GBK and Big5 snippets), else GB18030 (a superset of GBK that decodes any bytes).
  */
 public final class Charsets {
-    private Charsets() {
-    }
+    private Charsets() {}
 
     /** The charset named in a header or meta tag; 415 when Java does not know it. */
     public static Charset named(String name) {
@@ -44,7 +43,8 @@ public final class Charsets {
             try {
                 return strict(bytes, cs);
             } catch (CharacterCodingException e) {
-                throw new ProblemException(ProblemException.UNPROCESSABLE,
+                throw new ProblemException(
+                        ProblemException.UNPROCESSABLE,
                         "the body is not valid " + cs.name() + " text, as its Content-Type declares");
             }
         }
@@ -90,6 +90,7 @@ public final class Charsets {
         return cs.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 }

@@ -21,13 +21,13 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
  * PDF line wraps are re-joined, so that a number or a sentence split across lines stays whole.
  */
 public final class DocumentText {
-    private static final Pattern PAGE_NUMBER = Pattern.compile("^[\\s\\-—–]*(第\\s*)?\\d{1,4}(\\s*页)?([\\s/]*共?\\s*\\d{1,4}\\s*页)?[\\s\\-—–]*$");
-    private static final Pattern HEADING_START = Pattern.compile(
-            "^\\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\\d]+[)）]|\\d+[.．、]\\D|第[一二三四五六七八九十]+[章节部分])");
+    private static final Pattern PAGE_NUMBER =
+            Pattern.compile("^[\\s\\-—–]*(第\\s*)?\\d{1,4}(\\s*页)?([\\s/]*共?\\s*\\d{1,4}\\s*页)?[\\s\\-—–]*$");
+    private static final Pattern HEADING_START =
+            Pattern.compile("^\\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\\d]+[)）]|\\d+[.．、]\\D|第[一二三四五六七八九十]+[章节部分])");
     private static final String SENTENCE_END = "。！？；：!?;:」』”）)";
 
-    private DocumentText() {
-    }
+    private DocumentText() {}
 
     public static String docx(byte[] bytes, Limits limits) {
         ZipSecureFile.setMinInflateRatio(0.01);
@@ -39,10 +39,12 @@ public final class DocumentText {
         } catch (IOException | RuntimeException e) {
             String why = String.valueOf(e.getMessage());
             if (why.contains("Zip bomb") || why.contains("exceeds the max") || why.contains("ratio")) {
-                throw new ProblemException(ProblemException.UNPROCESSABLE,
+                throw new ProblemException(
+                        ProblemException.UNPROCESSABLE,
                         "the Word document expands beyond the limits (a zip bomb?); refused");
             }
-            throw new ProblemException(ProblemException.UNPROCESSABLE,
+            throw new ProblemException(
+                    ProblemException.UNPROCESSABLE,
                     "the Word document could not be read: it is damaged or not a .docx file");
         }
     }
@@ -51,8 +53,8 @@ public final class DocumentText {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             int pages = doc.getNumberOfPages();
             if (pages > limits.pages()) {
-                throw new ProblemException(413, "the PDF has " + pages + " pages; at most " + limits.pages()
-                        + " are accepted");
+                throw new ProblemException(
+                        413, "the PDF has " + pages + " pages; at most " + limits.pages() + " are accepted");
             }
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
@@ -66,8 +68,8 @@ public final class DocumentText {
             if (e instanceof ProblemException p) {
                 throw p;
             }
-            throw new ProblemException(ProblemException.UNPROCESSABLE,
-                    "the PDF could not be read: it is damaged or not a PDF file");
+            throw new ProblemException(
+                    ProblemException.UNPROCESSABLE, "the PDF could not be read: it is damaged or not a PDF file");
         }
     }
 
@@ -83,7 +85,10 @@ public final class DocumentText {
                 lines.add(l);
             }
         }
-        double[] widths = lines.stream().filter(l -> !l.isEmpty()).mapToDouble(DocumentText::width).sorted()
+        double[] widths = lines.stream()
+                .filter(l -> !l.isEmpty())
+                .mapToDouble(DocumentText::width)
+                .sorted()
                 .toArray();
         if (widths.length == 0) {
             return "";
@@ -94,8 +99,11 @@ public final class DocumentText {
             String l = lines.get(i);
             out.append(l);
             String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
-            boolean wrapped = !l.isEmpty() && !next.isEmpty() && width(l) >= full
-                    && SENTENCE_END.indexOf(l.charAt(l.length() - 1)) < 0 && !HEADING_START.matcher(next).find();
+            boolean wrapped = !l.isEmpty()
+                    && !next.isEmpty()
+                    && width(l) >= full
+                    && SENTENCE_END.indexOf(l.charAt(l.length() - 1)) < 0
+                    && !HEADING_START.matcher(next).find();
             if (wrapped) {
                 if (isAsciiLetter(l.charAt(l.length() - 1)) && isAsciiLetter(next.charAt(0))) {
                     out.append(' ');
@@ -122,7 +130,7 @@ public final class DocumentText {
 
     /** Whether the bytes start like an OLE2 container: a legacy .doc, or an encrypted Office file. */
     static boolean isOle2(byte[] b) {
-        return b.length >= 8 && Arrays.equals(Arrays.copyOf(b, 4), new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11,
-            (byte) 0xe0});
+        return b.length >= 8
+                && Arrays.equals(Arrays.copyOf(b, 4), new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0});
     }
 }

@@ -15,10 +15,14 @@ public class Formats {
     public static final String PDF = "application/pdf";
 
     /** The extracted text, a title the format itself gave (HTML), and the content type the original is stored as. */
-    public record Extracted(String text, String title, String contentType) {
-    }
+    public record Extracted(String text, String title, String contentType) {}
 
-    enum Kind { TEXT, HTML, DOCX, PDF }
+    enum Kind {
+        TEXT,
+        HTML,
+        DOCX,
+        PDF
+    }
 
     private final Limits limits;
 
@@ -33,17 +37,22 @@ public class Formats {
      */
     public Extracted extract(byte[] bytes, String mediaType, String charset, String fileName) {
         if (bytes.length > limits.uploadSize().asLongValue()) {
-            throw new ProblemException(413, "the upload has " + bytes.length + " bytes; at most "
-                    + limits.uploadSize().asLongValue() + " are accepted");
+            throw new ProblemException(
+                    413,
+                    "the upload has " + bytes.length + " bytes; at most "
+                            + limits.uploadSize().asLongValue() + " are accepted");
         }
         Kind kind = kind(bytes, mediaType, fileName);
         return switch (kind) {
-            case TEXT -> new Extracted(Charsets.decode(bytes, charset), null,
-                    "text/plain" + (charset == null ? "" : "; charset=" + charset));
+            case TEXT ->
+                new Extracted(
+                        Charsets.decode(bytes, charset),
+                        null,
+                        "text/plain" + (charset == null ? "" : "; charset=" + charset));
             case HTML -> {
                 HtmlText.Page page = HtmlText.extract(bytes, charset);
-                yield new Extracted(page.text(), page.title(),
-                        "text/html" + (charset == null ? "" : "; charset=" + charset));
+                yield new Extracted(
+                        page.text(), page.title(), "text/html" + (charset == null ? "" : "; charset=" + charset));
             }
             case DOCX -> new Extracted(DocumentText.docx(bytes, limits).replace("\0", ""), null, DOCX);
             case PDF -> new Extracted(DocumentText.pdf(bytes, limits).replace("\0", ""), null, PDF);
@@ -53,8 +62,9 @@ public class Formats {
     static Kind kind(byte[] bytes, String mediaType, String fileName) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT).strip();
         if (name.endsWith(".doc") || name.endsWith(".wps") || name.endsWith(".rtf") || name.endsWith(".odt")) {
-            throw new ProblemException(415, "unsupported document format " + Texts.shorten(name, 60)
-                    + "; upload .docx, .pdf, .html or .txt");
+            throw new ProblemException(
+                    415,
+                    "unsupported document format " + Texts.shorten(name, 60) + "; upload .docx, .pdf, .html or .txt");
         }
         if (name.endsWith(".docx")) {
             return docx(bytes);
@@ -83,8 +93,9 @@ public class Formats {
             case "application/octet-stream":
                 return sniff(bytes);
             default:
-                throw new ProblemException(415, "unsupported file type " + Texts.shorten(type, 80)
-                        + "; upload .docx, .pdf, .html or .txt");
+                throw new ProblemException(
+                        415,
+                        "unsupported file type " + Texts.shorten(type, 80) + "; upload .docx, .pdf, .html or .txt");
         }
     }
 
@@ -96,7 +107,8 @@ public class Formats {
     }
 
     private static Kind sniff(byte[] b) {
-        String head = new String(b, 0, Math.min(b.length, 512), StandardCharsets.ISO_8859_1).stripLeading()
+        String head = new String(b, 0, Math.min(b.length, 512), StandardCharsets.ISO_8859_1)
+                .stripLeading()
                 .toLowerCase(Locale.ROOT);
         if (head.startsWith("%pdf")) {
             return Kind.PDF;

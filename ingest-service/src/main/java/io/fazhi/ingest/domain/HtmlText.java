@@ -22,21 +22,20 @@ import org.jsoup.select.NodeVisitor;
  */
 public final class HtmlText {
     /** the page's text, and its title (h1 or the title element, without the site's suffix) */
-    public record Page(String text, String title) {
-    }
+    public record Page(String text, String title) {}
 
-    private static final Pattern META_CHARSET = Pattern.compile(
-            "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_\\-:.]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern META_CHARSET =
+            Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_\\-:.]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHROME = Pattern.compile(
             "(^|[\\s_-])(nav|navbar|menu|header|footer|foot|breadcrumb|crumbs?|sidebar|side|share|copyright|"
                     + "toolbar|login|search|topbar|bottom|links|friendlink|related|pager|pagination|weixin|qrcode)"
-                    + "($|[\\s_-])", Pattern.CASE_INSENSITIVE);
+                    + "($|[\\s_-])",
+            Pattern.CASE_INSENSITIVE);
     private static final String DROPPED_TAGS = "script, style, noscript, template, iframe, object, embed, svg, canvas, "
             + "form, button, select, input, textarea, nav, header, footer, aside, link, meta";
     private static final Pattern SENTENCE = Pattern.compile("[。；！？]");
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     public static Charset charset(byte[] bytes, String declared) {
         if (declared != null && !declared.isBlank()) {
@@ -191,7 +190,8 @@ public final class HtmlText {
             public void tail(Node node, int depth) {
                 if (node instanceof Element e && isBlock(e)) {
                     newline(out);
-                } else if (node instanceof Element e && (e.tagName().equals("td") || e.tagName().equals("th"))) {
+                } else if (node instanceof Element e
+                        && (e.tagName().equals("td") || e.tagName().equals("th"))) {
                     out.append('\t');
                 }
             }
@@ -201,8 +201,27 @@ public final class HtmlText {
 
     private static boolean isBlock(Element e) {
         return switch (e.tagName().toLowerCase(Locale.ROOT)) {
-            case "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
-                    "blockquote", "pre", "dd", "dt", "ul", "ol", "main", "center" -> true;
+            case "p",
+                    "div",
+                    "li",
+                    "tr",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "table",
+                    "section",
+                    "article",
+                    "blockquote",
+                    "pre",
+                    "dd",
+                    "dt",
+                    "ul",
+                    "ol",
+                    "main",
+                    "center" -> true;
             default -> false;
         };
     }

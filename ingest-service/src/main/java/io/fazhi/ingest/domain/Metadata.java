@@ -18,15 +18,16 @@ import java.util.regex.Pattern;
  * override characters, names without a Chinese character or with markup, a date that is no date, a URL that is not
  * http(s). Every refusal is a 400 naming the field.
  */
-public record Metadata(String agency, String city, String district, Integer year, String title, String published,
-        String sourceUrl) {
+public record Metadata(
+        String agency, String city, String district, Integer year, String title, String published, String sourceUrl) {
 
     public static final Metadata NONE = new Metadata(null, null, null, null, null, null, null);
 
     /** Chinese, Latin letters, digits, spaces and the punctuation of office names: 江门市(新会区)科工商务局 */
     private static final Pattern NAME = Pattern.compile("[\\p{IsHan}A-Za-z0-9 ()（）·・\\-—]+");
-    private static final Pattern FORBIDDEN = Pattern.compile(
-            "[\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c\\p{Co}\\p{Cn}\\p{Cs}]");
+
+    private static final Pattern FORBIDDEN =
+            Pattern.compile("[\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c\\p{Co}\\p{Cn}\\p{Cs}]");
     private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200b\\u200c\\u200d\\u2060\\ufeff]");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -79,8 +80,8 @@ public record Metadata(String agency, String city, String district, Integer year
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new ProblemException(400, "the request has invalid fields",
-                    List.of(new Problem.FieldError("year", "must be a number")));
+            throw new ProblemException(
+                    400, "the request has invalid fields", List.of(new Problem.FieldError("year", "must be a number")));
         }
     }
 
@@ -94,8 +95,15 @@ public record Metadata(String agency, String city, String district, Integer year
 
     /** A stable rendering, part of an upload's fingerprint for Idempotency-Keys. */
     public String canonical() {
-        return String.join("\u001f", String.valueOf(agency), String.valueOf(city), String.valueOf(district),
-                String.valueOf(year), String.valueOf(title), String.valueOf(published), String.valueOf(sourceUrl));
+        return String.join(
+                "\u001f",
+                String.valueOf(agency),
+                String.valueOf(city),
+                String.valueOf(district),
+                String.valueOf(year),
+                String.valueOf(title),
+                String.valueOf(published),
+                String.valueOf(sourceUrl));
     }
 
     private static String name(String field, String value, int max, List<Problem.FieldError> errors) {
@@ -104,8 +112,8 @@ public record Metadata(String agency, String city, String district, Integer year
             return null;
         }
         if (!NAME.matcher(v).matches() || HtmlText.han(v) == 0) {
-            errors.add(new Problem.FieldError(field,
-                    "must be a Chinese name (Chinese characters, letters, digits, spaces, brackets)"));
+            errors.add(new Problem.FieldError(
+                    field, "must be a Chinese name (Chinese characters, letters, digits, spaces, brackets)"));
         }
         return v;
     }
@@ -118,7 +126,10 @@ public record Metadata(String agency, String city, String district, Integer year
             errors.add(new Problem.FieldError(field, "contains control or invisible formatting characters"));
             return null;
         }
-        String v = ZERO_WIDTH.matcher(Normalizer.normalize(value, Normalizer.Form.NFC)).replaceAll("").strip();
+        String v = ZERO_WIDTH
+                .matcher(Normalizer.normalize(value, Normalizer.Form.NFC))
+                .replaceAll("")
+                .strip();
         if (v.isEmpty()) {
             return null;
         }

@@ -54,8 +54,7 @@ public class ReportService {
     }
 
     /** Who owns it, the metadata to publish, and the series (agency and year) its revisions belong to. */
-    private record Resolved(String owner, Metadata metadata, String seriesKey) {
-    }
+    private record Resolved(String owner, Metadata metadata, String seriesKey) {}
 
     public Accepted accept(ReportUpload upload) {
         String text = Texts.usable(upload.text(), limits.textChars());
@@ -63,8 +62,8 @@ public class ReportService {
         Resolved resolved = resolve(upload.caller(), md, text);
         String sha = sha256(text.getBytes(StandardCharsets.UTF_8));
         String blobSha = sha256(upload.original());
-        String fingerprint = sha256((upload.originalType() + "\n" + blobSha + "\n" + md.canonical())
-                .getBytes(StandardCharsets.UTF_8));
+        String fingerprint = sha256(
+                (upload.originalType() + "\n" + blobSha + "\n" + md.canonical()).getBytes(StandardCharsets.UTF_8));
         String scope = upload.caller().idempotencyScope();
         String key = upload.idempotencyKey();
 
@@ -75,8 +74,8 @@ public class ReportService {
                 return earlier.get();
             }
             try {
-                Inserted inserted = QuarkusTransaction.requiringNew().call(() -> insert(upload, resolved, text, sha,
-                        blobSha, scope, key, fingerprint));
+                Inserted inserted = QuarkusTransaction.requiringNew()
+                        .call(() -> insert(upload, resolved, text, sha, blobSha, scope, key, fingerprint));
                 return publish(inserted, text);
             } catch (RuntimeException e) {
                 // a concurrent upload of the same content, series or key won the race: answer as it did
@@ -95,15 +94,17 @@ public class ReportService {
             if (md.agency() != null) {
                 AgencyEntity agency = AgencyEntity.findById(md.agency());
                 if (agency != null) {
-                    resolved = md.withAgency(md.agency(), md.city() != null ? md.city() : agency.city,
+                    resolved = md.withAgency(
+                            md.agency(),
+                            md.city() != null ? md.city() : agency.city,
                             md.district() != null ? md.district() : agency.district);
                 }
             }
             owner = resolved.agency() == null ? "" : resolved.agency();
         } else {
             if (md.agency() != null && !md.agency().equals(caller.agency())) {
-                throw new ProblemException(403, "an agency may upload only its own reports, not those of "
-                        + md.agency());
+                throw new ProblemException(
+                        403, "an agency may upload only its own reports, not those of " + md.agency());
             }
             AgencyEntity agency = QuarkusTransaction.requiringNew().call(() -> AgencyEntity.findById(caller.agency()));
             if (agency == null) {
@@ -150,15 +151,23 @@ public class ReportService {
         return RevisionEntity.find(reportId, r.revision);
     }
 
-    private record Inserted(RevisionEntity revision, boolean newReport, String blobSha) {
-    }
+    private record Inserted(RevisionEntity revision, boolean newReport, String blobSha) {}
 
-    private Inserted insert(ReportUpload upload, Resolved resolved, String text, String sha, String blobSha,
-            String scope, String key, String fingerprint) {
+    private Inserted insert(
+            ReportUpload upload,
+            Resolved resolved,
+            String text,
+            String sha,
+            String blobSha,
+            String scope,
+            String key,
+            String fingerprint) {
         Instant now = Instant.now();
         store.putBlob(blobSha, upload.originalType(), upload.original());
-        ReportEntity report = resolved.seriesKey() == null ? null
-                : ReportEntity.find("seriesKey", resolved.seriesKey()).withLock(LockModeType.PESSIMISTIC_WRITE)
+        ReportEntity report = resolved.seriesKey() == null
+                ? null
+                : ReportEntity.find("seriesKey", resolved.seriesKey())
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
                         .firstResult();
         boolean newReport = report == null;
         if (newReport) {
@@ -210,10 +219,10 @@ public class ReportService {
             LOG.infof("report %s revision %d accepted (%d characters)", v.reportId, v.revision, v.textChars);
             return new Accepted(v, inserted.newReport() ? Outcome.ACCEPTED : Outcome.REVISION);
         } catch (RuntimeException e) {
-            LOG.warnf("publishing report %s revision %d failed, removing it: %s", v.reportId, v.revision,
-                    e.toString());
+            LOG.warnf("publishing report %s revision %d failed, removing it: %s", v.reportId, v.revision, e.toString());
             QuarkusTransaction.requiringNew().run(() -> undo(inserted));
-            throw new ProblemException(503,
+            throw new ProblemException(
+                    503,
                     "the message broker did not acknowledge the report; nothing was stored, try again later",
                     Map.of("Retry-After", "10"));
         } finally {
@@ -231,7 +240,8 @@ public class ReportService {
             ReportEntity report = ReportEntity.findById(v.reportId, LockModeType.PESSIMISTIC_WRITE);
             Integer latest = RevisionEntity.getEntityManager()
                     .createQuery("select max(revision) from RevisionEntity where reportId = ?1", Integer.class)
-                    .setParameter(1, v.reportId).getSingleResult();
+                    .setParameter(1, v.reportId)
+                    .getSingleResult();
             report.revision = latest == null ? 1 : latest;
         }
         RevisionEntity.flush();
@@ -239,8 +249,19 @@ public class ReportService {
     }
 
     static ReportSubmitted event(RevisionEntity v, String text) {
-        return new ReportSubmitted(ReportSubmitted.SCHEMA_VERSION, v.reportId, v.revision, v.agency, v.city,
-                v.district, v.year, v.title, v.published, v.sourceUrl, text, v.receivedAt);
+        return new ReportSubmitted(
+                ReportSubmitted.SCHEMA_VERSION,
+                v.reportId,
+                v.revision,
+                v.agency,
+                v.city,
+                v.district,
+                v.year,
+                v.title,
+                v.published,
+                v.sourceUrl,
+                text,
+                v.receivedAt);
     }
 
     // ------------------------------------------------------------------ reading
@@ -275,8 +296,7 @@ public class ReportService {
         return store.blob(v.blobSha256).orElseThrow(() -> new ProblemException(404, "the upload is not stored"));
     }
 
-    public record Listing(List<RevisionEntity> items, long total) {
-    }
+    public record Listing(List<RevisionEntity> items, long total) {}
 
     /** The reports the caller may see (an agency: its own), newest first, filtered and paged. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -321,8 +341,9 @@ public class ReportService {
         try {
             RevisionEntity r = RevisionEntity.find(event.reportId(), event.revision());
             if (r == null) {
-                LOG.warnf("status %s for unknown report %s revision %d ignored", event.status(), event.reportId(),
-                        event.revision());
+                LOG.warnf(
+                        "status %s for unknown report %s revision %d ignored",
+                        event.status(), event.reportId(), event.revision());
                 return;
             }
             if (!event.status().isAfter(r.status)) {
@@ -361,7 +382,8 @@ public class ReportService {
         MDC.put("reportId", reportId);
         try {
             ReportEntity report = ReportEntity.findById(reportId);
-            RevisionEntity r = report == null ? null
+            RevisionEntity r = report == null
+                    ? null
                     : RevisionEntity.find(reportId, revision != null ? revision : report.revision);
             if (r == null) {
                 LOG.warnf("dead letter for unknown report %s: %s", reportId, reason);
@@ -389,7 +411,8 @@ public class ReportService {
             if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;
             }
-            if (t instanceof PersistenceException && t.getMessage() != null
+            if (t instanceof PersistenceException
+                    && t.getMessage() != null
                     && t.getMessage().contains("recorded concurrently")) {
                 return true;
             }

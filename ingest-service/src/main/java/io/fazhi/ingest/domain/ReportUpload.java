@@ -9,6 +9,5 @@ package io.fazhi.ingest.domain;
  * @param metadata       what the uploader says about the report
  * @param idempotencyKey the Idempotency-Key header, or null
  */
-public record ReportUpload(Caller caller, byte[] original, String originalType, String text, Metadata metadata,
-        String idempotencyKey) {
-}
+public record ReportUpload(
+        Caller caller, byte[] original, String originalType, String text, Metadata metadata, String idempotencyKey) {}

@@ -13,12 +13,11 @@ public final class Texts {
     private static final Pattern MANY_BLANK_LINES = Pattern.compile("\\n{3,}");
     private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200b\\u200c\\u200d\\u2060\\ufeff]");
     /** controls other than tab and line feed, and lone surrogates: never part of a report (PostgreSQL refuses NUL) */
-    private static final Pattern CONTROLS = Pattern.compile(
-            "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]|[\\ud800-\\udbff](?![\\udc00-\\udfff])"
+    private static final Pattern CONTROLS =
+            Pattern.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]|[\\ud800-\\udbff](?![\\udc00-\\udfff])"
                     + "|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]");
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /**
      * The usable text of an upload: 422 when it looks binary, then normalised, then 422 when empty or not Chinese and
@@ -51,8 +50,9 @@ public final class Texts {
             throw new ProblemException(ProblemException.UNPROCESSABLE, "the report has no text");
         }
         if (text.length() > maxChars) {
-            throw new ProblemException(413, "the extracted text has " + text.length()
-                    + " characters; at most " + maxChars + " are accepted");
+            throw new ProblemException(
+                    413,
+                    "the extracted text has " + text.length() + " characters; at most " + maxChars + " are accepted");
         }
         int han = 0;
         int letters = 0;
@@ -66,7 +66,8 @@ public final class Texts {
             }
         }
         if (han < 10 || han * 5L < letters) {
-            throw new ProblemException(ProblemException.UNPROCESSABLE,
+            throw new ProblemException(
+                    ProblemException.UNPROCESSABLE,
                     "the text is not a Chinese report (" + han + " Chinese characters)");
         }
     }
@@ -81,13 +82,16 @@ public final class Texts {
             total++;
             int type = Character.getType(cp);
             if ((Character.isISOControl(cp) && cp != '\n' && cp != '\t' && cp != '\r' && cp != '\f')
-                    || cp == 0xfffd || type == Character.PRIVATE_USE || type == Character.SURROGATE
+                    || cp == 0xfffd
+                    || type == Character.PRIVATE_USE
+                    || type == Character.SURROGATE
                     || type == Character.UNASSIGNED) {
                 control++;
             }
         }
         if (raw.indexOf('\0') >= 0 || (control > 0 && control * 50L > total)) {
-            throw new ProblemException(ProblemException.UNPROCESSABLE,
+            throw new ProblemException(
+                    ProblemException.UNPROCESSABLE,
                     "the upload looks binary, not text (" + control + " control or undecodable characters)");
         }
     }

@@ -19,7 +19,8 @@ public class ReportPublisher {
     private final MutinyEmitter<ReportSubmitted> emitter;
     private final Duration timeout;
 
-    public ReportPublisher(@Channel(CHANNEL) MutinyEmitter<ReportSubmitted> emitter,
+    public ReportPublisher(
+            @Channel(CHANNEL) MutinyEmitter<ReportSubmitted> emitter,
             @ConfigProperty(name = "fazhi.ingest.publish-timeout", defaultValue = "10s") Duration timeout) {
         this.emitter = emitter;
         this.timeout = timeout;
@@ -35,12 +36,18 @@ public class ReportPublisher {
         if (reports.isEmpty()) {
             return;
         }
-        Uni.join().all(reports.stream().map(this::send).toList()).andFailFast().await().atMost(timeout);
+        Uni.join()
+                .all(reports.stream().map(this::send).toList())
+                .andFailFast()
+                .await()
+                .atMost(timeout);
     }
 
     private Uni<Void> send(ReportSubmitted report) {
-        Message<ReportSubmitted> message = Message.of(report).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(report.reportId()).build());
+        Message<ReportSubmitted> message = Message.of(report)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(report.reportId())
+                        .build());
         return emitter.sendMessage(message);
     }
 }

@@ -13,9 +13,11 @@ import java.time.Instant;
 public class AgencyEntity extends PanacheEntityBase {
     @Id
     public String name;
+
     public String city;
     public String district;
     public String level;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -20,8 +20,10 @@ public class ReportEntity extends PanacheEntityBase {
     /** "agency|year" when both were known at upload: a different text for them is a new revision */
     @Column(name = "series_key")
     public String seriesKey;
+
     @Column(name = "received_at")
     public Instant receivedAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

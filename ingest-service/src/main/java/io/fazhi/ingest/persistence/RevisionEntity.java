@@ -27,42 +27,58 @@ public class RevisionEntity extends PanacheEntityBase {
     @Id
     @Column(name = "report_id")
     public String reportId;
+
     @Id
     public int revision;
+
     public String uploader;
+
     @Column(name = "uploaded_by")
     public String uploadedBy;
+
     @Column(name = "content_sha256", columnDefinition = "bpchar")
     public String contentSha256;
+
     @Column(name = "blob_sha256", columnDefinition = "bpchar")
     public String blobSha256;
     /** the normalised text; loaded only when asked for */
     @Basic(fetch = FetchType.LAZY)
     public String text;
+
     @Column(name = "text_chars")
     public int textChars;
+
     public String agency;
     public String city;
     public String district;
     public Integer year;
     public String title;
     public String published;
+
     @Column(name = "source_url")
     public String sourceUrl;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     @Column(name = "status_reason")
     public String statusReason;
+
     @Column(name = "extractor_version")
     public String extractorVersion;
+
     public Integer sections;
     public Integer metrics;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public ReportInfo.Compliance compliance;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> warnings;
+
     @Column(name = "received_at")
     public Instant receivedAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -82,8 +98,7 @@ public class RevisionEntity extends PanacheEntityBase {
         public String reportId;
         public int revision;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String reportId, int revision) {
             this.reportId = reportId;

@@ -22,7 +22,7 @@ public class UploadStore {
     /** Stores the original upload unless the same bytes are stored already. */
     public void putBlob(String sha256, String contentType, byte[] bytes) {
         em.createNativeQuery("INSERT INTO upload_blob (sha256, content_type, size, bytes, created_at) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sha256) DO NOTHING")
+                        + "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sha256) DO NOTHING")
                 .setParameter(1, sha256)
                 .setParameter(2, contentType)
                 .setParameter(3, (long) bytes.length)
@@ -37,39 +37,46 @@ public class UploadStore {
             return;
         }
         em.createNativeQuery("DELETE FROM upload_blob b WHERE b.sha256 = ?1 AND NOT EXISTS "
-                + "(SELECT 1 FROM report_revision v WHERE v.blob_sha256 = b.sha256)")
-                .setParameter(1, sha256).executeUpdate();
+                        + "(SELECT 1 FROM report_revision v WHERE v.blob_sha256 = b.sha256)")
+                .setParameter(1, sha256)
+                .executeUpdate();
     }
 
-    public record Blob(String contentType, byte[] bytes) {
-    }
+    public record Blob(String contentType, byte[] bytes) {}
 
     public Optional<Blob> blob(String sha256) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT content_type, bytes FROM upload_blob WHERE sha256 = ?1")
-                .setParameter(1, sha256).getResultList();
+                .setParameter(1, sha256)
+                .getResultList();
         return rows.stream().findFirst().map(r -> new Blob((String) r[0], (byte[]) r[1]));
     }
 
-    public record IdempotentRequest(String fingerprint, String reportId, int revision) {
-    }
+    public record IdempotentRequest(String fingerprint, String reportId, int revision) {}
 
     public Optional<IdempotentRequest> idempotencyKey(String caller, String key) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT fingerprint, report_id, revision FROM idempotency_key "
-                + "WHERE caller = ?1 AND key = ?2")
-                .setParameter(1, caller).setParameter(2, key).getResultList();
-        return rows.stream().findFirst()
+                        + "WHERE caller = ?1 AND key = ?2")
+                .setParameter(1, caller)
+                .setParameter(2, key)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
                 .map(r -> new IdempotentRequest((String) r[0], (String) r[1], ((Number) r[2]).intValue()));
     }
 
     /** Records the key; false when another request recorded it first. */
     public boolean putIdempotencyKey(String caller, String key, String fingerprint, String reportId, int revision) {
         return em.createNativeQuery("INSERT INTO idempotency_key (caller, key, fingerprint, report_id, revision, "
-                + "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (caller, key) DO NOTHING")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, fingerprint)
-                .setParameter(4, reportId).setParameter(5, revision)
-                .setParameter(6, Timestamp.from(Instant.now()))
-                .executeUpdate() == 1;
+                                + "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (caller, key) DO NOTHING")
+                        .setParameter(1, caller)
+                        .setParameter(2, key)
+                        .setParameter(3, fingerprint)
+                        .setParameter(4, reportId)
+                        .setParameter(5, revision)
+                        .setParameter(6, Timestamp.from(Instant.now()))
+                        .executeUpdate()
+                == 1;
     }
 }
