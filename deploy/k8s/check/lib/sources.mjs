@@ -93,8 +93,8 @@ export function describeService(name, props) {
         groupId: get('group.id'),
         autoOffsetReset: get('auto.offset.reset') ?? 'latest',
         maxRequestSize: get('max.request.size') ? Number(get('max.request.size')) : undefined,
-        // dead-letter-unless-stopping (kafka-support) dead-letters like dead-letter-queue, with the same keys
-        deadLetterTopic: ['dead-letter-queue', 'dead-letter-unless-stopping'].includes(get('failure-strategy'))
+        // dead-letter-poison (kafka-support) dead-letters like dead-letter-queue, with the same keys
+        deadLetterTopic: ['dead-letter-queue', 'dead-letter-poison'].includes(get('failure-strategy'))
           ? (get('dead-letter-queue.topic') ?? `dead-letter-topic-${channel}`) : undefined,
         deadLetterMaxRequestSize: get('dead-letter-queue.max.request.size')
           ? Number(get('dead-letter-queue.max.request.size')) : undefined,

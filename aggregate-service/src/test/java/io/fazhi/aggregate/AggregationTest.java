@@ -46,7 +46,16 @@ class AggregationTest {
 
     private static MetricFact metric(String value, String unit, String label, String approx) {
         return new MetricFact(
-                new BigDecimal(value), unit, approx, label, null, value + unit, "共完成" + label + value + unit + "。", 10);
+                new BigDecimal(value),
+                unit,
+                approx,
+                label,
+                null,
+                null,
+                unit,
+                value + unit,
+                "共完成" + label + value + unit + "。",
+                10);
     }
 
     private static SectionExtracted section(
@@ -63,7 +72,8 @@ class AggregationTest {
                 index == 0
                         ? new SectionExtracted.Section(null, 0, "", "other", 0)
                         : new SectionExtracted.Section("(一)优化行政审批。", 2, "1." + index, "government_functions", 5),
-                metrics);
+                metrics,
+                false);
     }
 
     private void send(SectionExtracted e) throws Exception {

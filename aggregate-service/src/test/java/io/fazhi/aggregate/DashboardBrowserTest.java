@@ -181,7 +181,7 @@ class DashboardBrowserTest {
             surface = n + "万元";
             value = value.multiply(BigDecimal.valueOf(10_000));
         }
-        MetricFact m = new MetricFact(value, t[2], null, t[1], t[0], surface, t[4].formatted(surface), 120);
+        MetricFact m = new MetricFact(value, t[2], null, t[1], t[0], null, t[2], surface, t[4].formatted(surface), 120);
         if (known && t[0].equals("admin_licensing")) {
             licences.add(m);
         }

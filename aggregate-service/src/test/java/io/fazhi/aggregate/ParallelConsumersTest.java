@@ -88,7 +88,16 @@ class ParallelConsumersTest {
                 m2.add(metric(licences2.toPlainString(), "件", "行政许可", "admin_licensing"));
                 m2.add(metric(String.valueOf(1 + rnd.nextInt(30)), "场", "培训", KEYS[2]));
                 m2.add(new MetricFact(
-                        new BigDecimal(rnd.nextInt(9) + ".5"), "万元", "more_than", "专项资金", null, "x", "投入专项资金。", 3));
+                        new BigDecimal(rnd.nextInt(9) + ".5"),
+                        "万元",
+                        "more_than",
+                        "专项资金",
+                        null,
+                        "money",
+                        "元",
+                        "x",
+                        "投入专项资金。",
+                        3));
                 var info2 = info;
                 plan.events.add(section(id, rev, "v1", 0, 3, info2, "other", List.of()));
                 plan.events.add(section(id, rev, "v1", 1, 3, info2, "government_functions", m1));

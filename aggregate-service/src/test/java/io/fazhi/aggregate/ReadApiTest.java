@@ -77,6 +77,8 @@ class ReadApiTest {
                                 MetricFact.MORE_THAN,
                                 "行政许可",
                                 "admin_licensing",
+                                "count",
+                                "件",
                                 "50余件",
                                 "办理行政许可50余件。",
                                 77),

@@ -69,7 +69,7 @@ final class TestEvents {
     }
 
     static MetricFact metric(String value, String unit, String label, String key, String sentence) {
-        return new MetricFact(new BigDecimal(value), unit, null, label, key, value + unit, sentence, 40);
+        return new MetricFact(new BigDecimal(value), unit, null, label, key, null, unit, value + unit, sentence, 40);
     }
 
     static MetricFact metric(String value, String unit, String label, String key) {
@@ -104,7 +104,8 @@ final class TestEvents {
                 extractor,
                 info,
                 s,
-                metrics);
+                metrics,
+                false);
     }
 
     static String json(SectionExtracted e) {

@@ -8,6 +8,12 @@ import java.util.List;
  * (the preamble: no heading, level 0). The event id is derived from report, revision, extractor version and
  * index, so a redelivered or re-extracted section yields the same id and a consumer can drop duplicates,
  * while a run of a newer extractor yields new ids.
+ *
+ * <p>Schema 2: metrics carry {@code indicator}, {@code unitKind} and {@code rollupUnit} ({@link MetricFact}), and
+ * {@code withdrawn} says the revision takes the report out of the rollups (it was merged into another report or
+ * withdrawn by an operator): such a revision has one empty section. Consumers read schema 1 and 2.
+ *
+ * @param withdrawn true when this revision withdraws the report from every rollup
  */
 public record SectionExtracted(
         int schemaVersion,
@@ -19,9 +25,10 @@ public record SectionExtracted(
         String extractorVersion,
         ReportInfo report,
         Section section,
-        List<MetricFact> metrics) {
+        List<MetricFact> metrics,
+        boolean withdrawn) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public static String eventId(String reportId, int revision, String extractorVersion, int sectionIndex) {
         return reportId + "/" + revision + "/" + extractorVersion + "/" + sectionIndex;

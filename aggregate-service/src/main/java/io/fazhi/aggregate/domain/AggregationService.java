@@ -136,7 +136,7 @@ public class AggregationService {
             f.unit = m.unit();
             f.approx = m.approx();
             f.label = m.label();
-            f.metricKey = m.metricKey();
+            f.metricKey = m.indicator(); // interim: the indicator id in the v1 metric_key column
             f.surface = m.surface();
             f.sentence = m.sentence();
             f.textOffset = m.offset();

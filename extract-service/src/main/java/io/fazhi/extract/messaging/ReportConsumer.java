@@ -3,9 +3,9 @@ package io.fazhi.extract.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fazhi.contracts.ReportSubmitted;
-import io.fazhi.extract.engine.Extraction;
-import io.fazhi.extract.engine.Extractor;
-import io.fazhi.extract.engine.ReportInput;
+import io.fazhi.engine.Extraction;
+import io.fazhi.engine.Extractor;
+import io.fazhi.engine.ReportInput;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -60,6 +60,11 @@ public class ReportConsumer {
         }
         MDC.put("reportId", report.reportId());
         try {
+            if (report.withdrawn()) {
+                publisher.publishWithdrawal(report, Extractor.VERSION);
+                LOG.infof("report %s revision %d: withdrawn", report.reportId(), report.revision());
+                return;
+            }
             Timer.Sample sample = Timer.start();
             Extraction result = extractor.extract(new ReportInput(
                     report.text(),

@@ -5,11 +5,11 @@ import io.fazhi.contracts.ReportInfo;
 import io.fazhi.contracts.ReportStatusChanged;
 import io.fazhi.contracts.ReportSubmitted;
 import io.fazhi.contracts.SectionExtracted;
-import io.fazhi.extract.engine.Compliance;
-import io.fazhi.extract.engine.Extraction;
-import io.fazhi.extract.engine.Metric;
-import io.fazhi.extract.engine.ReportMetadata;
-import io.fazhi.extract.engine.Section;
+import io.fazhi.engine.Compliance;
+import io.fazhi.engine.Extraction;
+import io.fazhi.engine.Metric;
+import io.fazhi.engine.ReportMetadata;
+import io.fazhi.engine.Section;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -57,7 +57,8 @@ public class SectionPublisher {
                     extractorVersion,
                     info,
                     new SectionExtracted.Section(s.heading(), s.level(), s.path(), s.category(), s.offset()),
-                    s.metrics().stream().map(SectionPublisher::fact).toList());
+                    s.metrics().stream().map(SectionPublisher::fact).toList(),
+                    false);
             acks.add(sections.sendMessage(keyed(report.reportId(), event)));
             if (acks.size() == BATCH || i == all.size() - 1) {
                 // bounded: never more in flight than the emitter's buffer holds, however many sections
@@ -77,6 +78,35 @@ public class SectionPublisher {
                 info,
                 Instant.now());
         status.sendMessage(keyed(report.reportId(), extracted)).await().atMost(timeout);
+    }
+
+    /**
+     * A withdrawn revision (merged into another report, or withdrawn by an operator) passes on as one empty section
+     * marked withdrawn, so aggregate-service takes the report out of its rollups in the report's own order.
+     */
+    public void publishWithdrawal(ReportSubmitted report, String extractorVersion) {
+        SectionExtracted event = new SectionExtracted(
+                SectionExtracted.SCHEMA_VERSION,
+                SectionExtracted.eventId(report.reportId(), report.revision(), extractorVersion, 0),
+                report.reportId(),
+                report.revision(),
+                0,
+                1,
+                extractorVersion,
+                new ReportInfo(
+                        report.agency(),
+                        report.city(),
+                        report.district(),
+                        null,
+                        report.year(),
+                        report.published(),
+                        report.title(),
+                        null,
+                        List.of()),
+                new SectionExtracted.Section(null, 0, "", "other", 0),
+                List.of(),
+                true);
+        sections.sendMessage(keyed(report.reportId(), event)).await().atMost(timeout);
     }
 
     private static <T> Message<T> keyed(String key, T payload) {
@@ -108,6 +138,15 @@ public class SectionPublisher {
 
     private static MetricFact fact(Metric m) {
         return new MetricFact(
-                m.value(), m.unit(), m.approx(), m.label(), m.metricKey(), m.surface(), m.sentence(), m.offset());
+                m.value(),
+                m.unit(),
+                m.approx(),
+                m.label(),
+                m.indicator(),
+                m.unitKind(),
+                m.rollupUnit(),
+                m.surface(),
+                m.sentence(),
+                m.offset());
     }
 }

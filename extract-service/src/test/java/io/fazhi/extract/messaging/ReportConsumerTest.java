@@ -10,8 +10,8 @@ import io.fazhi.contracts.ReportStatusChanged;
 import io.fazhi.contracts.ReportSubmitted;
 import io.fazhi.contracts.SectionExtracted;
 import io.fazhi.contracts.Topics;
-import io.fazhi.extract.engine.Extractor;
-import io.fazhi.extract.engine.ReportInput;
+import io.fazhi.engine.Extractor;
+import io.fazhi.engine.ReportInput;
 import io.fazhi.infra.InfraTestResource;
 import io.fazhi.infra.KafkaProbe;
 import io.quarkus.test.common.ResourceArg;
@@ -44,8 +44,8 @@ class ReportConsumerTest {
                 Path.of("../deploy/samples/jiangmen-xinhui-sci-industry-commerce-bureau-2019.txt"),
                 StandardCharsets.UTF_8);
         String id = UUID.randomUUID().toString();
-        ReportSubmitted report =
-                new ReportSubmitted(1, id, 1, "江门市新会区科工商务局", "江门市", "新会区", 2019, null, null, null, text, Instant.now());
+        ReportSubmitted report = new ReportSubmitted(
+                1, id, 1, "江门市新会区科工商务局", "江门市", "新会区", 2019, null, null, null, text, Instant.now(), false);
         KafkaProbe.send(Topics.REPORTS, id, mapper.writeValueAsString(report), Map.of());
 
         ConsumerRecord<String, String> status =
@@ -105,7 +105,7 @@ class ReportConsumerTest {
                 Topics.REPORTS,
                 id,
                 mapper.writeValueAsString(new ReportSubmitted(
-                        1, id, 1, "某市司法局", "江门市", null, 2021, null, null, null, text.toString(), Instant.now())),
+                        1, id, 1, "某市司法局", "江门市", null, 2021, null, null, null, text.toString(), Instant.now(), false)),
                 Map.of());
 
         ReportStatusChanged extracted = mapper.readValue(

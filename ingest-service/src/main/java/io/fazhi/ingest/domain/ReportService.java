@@ -261,7 +261,8 @@ public class ReportService {
                 v.published,
                 v.sourceUrl,
                 text,
-                v.receivedAt);
+                v.receivedAt,
+                false);
     }
 
     // ------------------------------------------------------------------ reading

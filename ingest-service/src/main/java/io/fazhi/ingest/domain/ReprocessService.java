@@ -126,7 +126,8 @@ public class ReprocessService {
                                 (String) f[7],
                                 (String) f[8],
                                 (String) f[9],
-                                Instant.now()),
+                                Instant.now(),
+                                false),
                         (String) f[10],
                         (String) f[11]));
                 setStatus((String) f[0], ((Number) f[1]).intValue(), Status.RECEIVED.name(), null);
