@@ -41,7 +41,7 @@ public final class Categoriser {
 
     public Categoriser() {
         List<Keyword> all = new ArrayList<>();
-        for (String[] r : Resources.rows("categories.tsv", 4)) {
+        for (String[] r : EngineData.rows("categories.tsv", 4)) {
             int cat = CATEGORIES.indexOf(r[0]);
             if (cat < 0 || r[1].isEmpty()) {
                 throw new IllegalStateException("bad category rule " + String.join("\t", r));

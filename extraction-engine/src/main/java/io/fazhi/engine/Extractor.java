@@ -24,6 +24,7 @@ public final class Extractor {
     private final MetricFinder metricFinder;
     private final MetadataExtractor metadataExtractor;
     private final ComplianceChecker complianceChecker;
+    private final IndicatorAssigner indicators;
 
     public Extractor() {
         this.normaliser = new Normaliser();
@@ -32,6 +33,7 @@ public final class Extractor {
         this.metricFinder = new MetricFinder();
         this.metadataExtractor = new MetadataExtractor(new Gazetteer());
         this.complianceChecker = new ComplianceChecker();
+        this.indicators = new IndicatorAssigner();
     }
 
     public Extraction extract(ReportInput input) {
@@ -47,6 +49,26 @@ public final class Extractor {
         RecordingTrace trace = new RecordingTrace();
         Extraction extraction = extract(input, trace);
         return Explanation.of(extraction, trace.decisions());
+    }
+
+    /**
+     * What the text alone says the report is (agency, city, district, level, year covered, published, title), without
+     * finding its metrics: for ingest-service, which recognises a report by its agency and year before it is
+     * extracted. Never throws; fields the text does not give are null.
+     */
+    public ReportMetadata metadata(String rawText) {
+        try {
+            Normaliser.Result norm = normaliser.normalise(rawText);
+            String text = norm.text();
+            List<SectionSplitter.Heading> headings = splitter.split(text);
+            MetadataExtractor.Found found = metadataExtractor.find(
+                    text,
+                    norm.chrome(),
+                    headings.isEmpty() ? -1 : headings.get(0).offset());
+            return merge(null, found, new ArrayList<>());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new ReportMetadata(null, null, null, null, null, null, null);
+        }
     }
 
     /** Extracts, reporting to {@code trace} which rule decided what. */
@@ -96,7 +118,7 @@ public final class Extractor {
             warnings.add("more than " + MetricFinder.MAX_METRICS + " quantities; the rest are ignored");
         }
 
-        List<Section> sections = sections(text, headings, categories, metrics);
+        List<Section> sections = sections(text, headings, categories, metrics, trace);
 
         ReportMetadata metadata;
         try {
@@ -128,8 +150,12 @@ public final class Extractor {
         return new Extraction(metadata, compliance, List.copyOf(warnings), sections, text);
     }
 
-    private static List<Section> sections(
-            String text, List<SectionSplitter.Heading> headings, List<String> categories, List<Metric> metrics) {
+    private List<Section> sections(
+            String text,
+            List<SectionSplitter.Heading> headings,
+            List<String> categories,
+            List<Metric> metrics,
+            Trace trace) {
         List<Section> sections = new ArrayList<>(headings.size() + 1);
         int m = 0;
         int count = headings.size();
@@ -138,7 +164,7 @@ public final class Extractor {
         while (m < metrics.size() && metrics.get(m).offset() < firstOffset) {
             own.add(metrics.get(m++));
         }
-        sections.add(new Section(null, 0, "", "other", 0, List.copyOf(own)));
+        sections.add(new Section(null, 0, "", "other", 0, withIndicators(own, text, "other", List.of(), trace)));
         for (int h = 0; h < count; h++) {
             SectionSplitter.Heading heading = headings.get(h);
             int end = h + 1 < count ? headings.get(h + 1).offset() : text.length() + 1;
@@ -152,9 +178,34 @@ public final class Extractor {
                     heading.path(),
                     categories.get(h),
                     heading.offset(),
-                    List.copyOf(own)));
+                    withIndicators(own, text, categories.get(h), headingPath(headings, h), trace)));
         }
         return sections;
+    }
+
+    /** The headings from the outermost section down to heading {@code h}. */
+    private static List<String> headingPath(List<SectionSplitter.Heading> headings, int h) {
+        List<String> path = new ArrayList<>();
+        for (int k = h; k >= 0 && path.size() < 8; k = headings.get(k).parent()) {
+            path.add(0, headings.get(k).text());
+        }
+        return List.copyOf(path);
+    }
+
+    private List<Metric> withIndicators(
+            List<Metric> metrics, String text, String category, List<String> headings, Trace trace) {
+        List<Metric> out = new ArrayList<>(metrics.size());
+        IndicatorAssigner.Context context = new IndicatorAssigner.Context(text, category, headings);
+        for (Metric m : metrics) {
+            String indicator;
+            try {
+                indicator = indicators.assign(m, context, trace);
+            } catch (RuntimeException e) {
+                indicator = null;
+            }
+            out.add(m.withIndicator(indicator));
+        }
+        return List.copyOf(out);
     }
 
     /** Uploaded values win; where the text disagrees, a warning says so. */

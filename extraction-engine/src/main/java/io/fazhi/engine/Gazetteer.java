@@ -25,7 +25,7 @@ public final class Gazetteer {
 
     public Gazetteer() {
         Map<String, String[]> byCode = new HashMap<>();
-        List<String[]> rows = Resources.rows("gazetteer.tsv", 4);
+        List<String[]> rows = EngineData.rows("gazetteer.tsv", 4);
         for (String[] r : rows) {
             byCode.put(r[0], r);
         }
@@ -53,7 +53,7 @@ public final class Gazetteer {
                 entries.add(new Entry(shortName, place, false));
             }
         }
-        for (String[] z : Resources.rows("zones.tsv", 3)) {
+        for (String[] z : EngineData.rows("zones.tsv", 3)) {
             entries.add(new Entry(z[0], new Place("Z", z[0], z[1], z[2]), true));
         }
         entries.sort(Comparator.comparingInt((Entry e) -> e.text().length())

@@ -1,5 +1,6 @@
 package io.fazhi.engine;
 
+import io.fazhi.engine.text.Han;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -281,7 +282,7 @@ public final class MetadataExtractor {
     private String orgEndingAt(String text, int end, String city) {
         int start = end - 1;
         int lo = Math.max(0, end - 20);
-        while (start - 1 >= lo && MetricFinder.isHan(text.charAt(start - 1))) {
+        while (start - 1 >= lo && Han.isHan(text.charAt(start - 1))) {
             start--;
         }
         for (int k = start; k < end - 1; k++) {
@@ -340,7 +341,7 @@ public final class MetadataExtractor {
     private static boolean allHan(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!MetricFinder.isHan(c) && c != '(' && c != ')') {
+            if (!Han.isHan(c) && c != '(' && c != ')') {
                 return false;
             }
         }

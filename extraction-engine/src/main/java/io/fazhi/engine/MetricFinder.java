@@ -19,8 +19,6 @@ import java.util.List;
 public final class MetricFinder {
     static final int MAX_METRICS = 20_000;
     private static final int MAX_ARABIC_DIGITS = 15;
-    private static final int LABEL_MAX = 10;
-    private static final int CLAUSE_LOOKBACK = 30;
     private static final int SENTENCE_REACH = 150;
     private static final int TITLE_REACH = 80;
     private static final int QUOTE_REACH = 12;
@@ -52,10 +50,7 @@ public final class MetricFinder {
     private final List<Word> approxBefore = new ArrayList<>();
     private final List<Word> approxAfter = new ArrayList<>();
     private final String[][] phrasesByFirst = new String[65536][];
-    private final List<String> lead = new ArrayList<>();
-    private final List<String> trail = new ArrayList<>();
-    private final List<String> afterStop = new ArrayList<>();
-    private final MetricKeys keys = new MetricKeys();
+    private final Labeller labeller = new Labeller();
     /** Characters that can start a number: ASCII digits, Chinese digits, 十, and 百 (百分之). */
     private static final boolean[] NUMBER_START = new boolean[65536];
 
@@ -70,7 +65,7 @@ public final class MetricFinder {
 
     public MetricFinder() {
         List<Unit> units = new ArrayList<>();
-        for (String[] r : Resources.rows("units.tsv", 5)) {
+        for (String[] r : EngineData.rows("units.tsv", 5)) {
             String reported = r[2].isEmpty() ? r[0] : r[2];
             String[] nf = r[3].isEmpty() ? new String[0] : r[3].split(",");
             String rollup = r[4].isEmpty() ? reported : r[4];
@@ -84,13 +79,13 @@ public final class MetricFinder {
             now[now.length - 1] = u;
             unitsByFirst[c] = now;
         }
-        for (String[] r : Resources.rows("approx-words.tsv", 3)) {
+        for (String[] r : EngineData.rows("approx-words.tsv", 3)) {
             Word w = new Word(r[0], r[2].equals("none") ? null : r[2]);
             (r[1].equals("after") ? approxAfter : approxBefore).add(w);
         }
         approxBefore.sort(Comparator.comparingInt((Word w) -> w.text().length()).reversed());
         approxAfter.sort(Comparator.comparingInt((Word w) -> w.text().length()).reversed());
-        for (String p : Resources.lines("non-metric-phrases.txt")) {
+        for (String p : EngineData.lines("non-metric-phrases.txt")) {
             String phrase = p.strip();
             char c = phrase.charAt(0);
             String[] old = phrasesByFirst[c];
@@ -98,19 +93,6 @@ public final class MetricFinder {
             now[now.length - 1] = phrase;
             phrasesByFirst[c] = now;
         }
-        for (String[] r : Resources.rows("label-words.tsv", 2)) {
-            switch (r[0]) {
-                case "lead" -> lead.add(r[1]);
-                case "trail" -> trail.add(r[1]);
-                case "after-stop" -> afterStop.add(r[1]);
-                default -> {}
-            }
-        }
-        Comparator<String> longestFirst =
-                Comparator.comparingInt(String::length).reversed();
-        lead.sort(longestFirst);
-        trail.sort(longestFirst);
-        afterStop.sort(longestFirst);
     }
 
     /** A number read from the text: {@code [start, end)}, its value, whether it was written in Chinese numerals. */
@@ -381,41 +363,25 @@ public final class MetricFinder {
         } else {
             approx = before;
         }
-        // label, sentence, key
+        // label, sentence
         int sStart = sentenceStart(text, ns);
-        String beforeLabel = beforeLabel(text, ns - beforeLen, Math.max(prevEnd, sStart));
-        if (prevLabel != null && prevSentenceStart == sStart && startsWithChange(beforeLabel)) {
-            beforeLabel = prevLabel; // "审批时间由100天缩短至30天": both are 审批时间
-        }
-        String[] afterLabel = afterLabel(text, ue + afterLen);
-        String kind = unit.kind();
-        boolean preferBefore = kind.equals("percent") || kind.equals("duration");
-        String label;
-        if (preferBefore) {
-            label = !beforeLabel.isEmpty() ? beforeLabel : afterLabel[1];
-        } else {
-            label = !afterLabel[0].isEmpty() ? afterLabel[0] : !beforeLabel.isEmpty() ? beforeLabel : afterLabel[1];
-        }
-        if (label.isEmpty()) {
-            // "…宣传培训,共40多场": the counted thing ends the previous clause
-            String previousClause = previousClauseLabel(text, ns - beforeLen, Math.max(prevEnd, sStart));
-            if (!previousClause.isEmpty()) {
-                label = previousClause;
-            } else if (prevLabel != null && prevSentenceStart == sStart) {
-                label = prevLabel;
-            }
-        }
-        if (label.isEmpty()) {
-            label = null;
-        }
+        String label = labeller.label(
+                text,
+                ns,
+                beforeLen,
+                ue,
+                afterLen,
+                unit.kind(),
+                Math.max(prevEnd, sStart),
+                prevLabel,
+                prevSentenceStart == sStart);
         String sentence = sentence(text, sStart, ue);
         String reported = unit.reported();
         BigDecimal plain = new BigDecimal(value.stripTrailingZeros().toPlainString());
         if (trace.enabled()) {
             trace.fired(KEPT, ns, ue, "kept: " + plain.toPlainString() + " " + reported);
         }
-        return new Metric(
-                plain, reported, kind, unit.rollup(), approx, label, keys.key(label, kind), surface, sentence, ns);
+        return new Metric(plain, reported, unit.kind(), unit.rollup(), approx, label, null, surface, sentence, ns);
     }
 
     private static boolean isMultiplier(char c) {
@@ -578,231 +544,6 @@ public final class MetricFinder {
             }
         }
         return false;
-    }
-
-    // ---------------------------------------------------------------------------------------------- labels
-
-    private static boolean isBoundary(char c) {
-        return c == ',' || c == ';' || c == ':' || c == '。' || c == '!' || c == '?' || c == '、' || c == '\n' || c == '，'
-                || c == '；' || c == '：' || c == '！' || c == '？' || c == '【' || c == '[' || c == '】' || c == ']'
-                || c == '…';
-    }
-
-    /** The clause text before a number (parenthesised asides left out), trimmed of function words. */
-    private String beforeLabel(String text, int end, int lowerBound) {
-        String raw = clauseBefore(text, end, lowerBound);
-        return cleanBefore(raw);
-    }
-
-    private static String clauseBefore(String text, int end, int lowerBound) {
-        int lo = Math.max(lowerBound, end - CLAUSE_LOOKBACK);
-        StringBuilder rev = new StringBuilder();
-        int k = end - 1;
-        while (k >= lo) {
-            char c = text.charAt(k);
-            if (isBoundary(c) || c == '(' || c == '（') {
-                break;
-            }
-            if (c == ')' || c == '）') {
-                int m = k - 1;
-                while (m >= lo && text.charAt(m) != '(' && text.charAt(m) != '（' && !isBoundary(text.charAt(m))) {
-                    m--;
-                }
-                if (m >= lo && (text.charAt(m) == '(' || text.charAt(m) == '（')) {
-                    k = m - 1;
-                    continue;
-                }
-                break;
-            }
-            if (c != ' ' && c != '\t') {
-                rev.append(c);
-            }
-            k--;
-        }
-        return rev.reverse().toString();
-    }
-
-    private static final String[] CHANGES = {
-        "缩短", "压缩", "减少", "降低", "提高", "提升", "增加", "增长", "下降", "上升", "减至", "降至", "增至", "提速", "压减"
-    };
-
-    /** True when a label is only a change ("缩短至现在的"), so the quantity is a new value of the previous one. */
-    private static boolean startsWithChange(String label) {
-        for (String c : CHANGES) {
-            if (label.startsWith(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** For "…宣传培训,共40多场": the end of the clause before the one holding the number. */
-    private String previousClauseLabel(String text, int end, int lowerBound) {
-        int lo = Math.max(lowerBound, end - CLAUSE_LOOKBACK);
-        int k = end - 1;
-        while (k >= lo && !isBoundary(text.charAt(k))) {
-            k--;
-        }
-        if (k < lo || text.charAt(k) != ',' && text.charAt(k) != '，') {
-            return "";
-        }
-        String own = cleanBefore(text.substring(k + 1, end).strip());
-        if (!own.isEmpty()) {
-            return "";
-        }
-        String prevClause = cleanBefore(clauseBefore(text, k, lowerBound));
-        return containsDigit(prevClause) ? "" : prevClause;
-    }
-
-    private static boolean containsDigit(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isDigit(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    String cleanBefore(String raw) {
-        String s = raw.strip();
-        for (int round = 0; round < 4; round++) {
-            String before = s;
-            s = stripLeadingTime(s);
-            char first = s.isEmpty() ? 0 : s.charAt(0);
-            for (String w : lead) {
-                if (w.charAt(0) == first && s.startsWith(w)) {
-                    s = s.substring(w.length());
-                    break;
-                }
-            }
-            char last = s.isEmpty() ? 0 : s.charAt(s.length() - 1);
-            for (String w : trail) {
-                if (w.charAt(w.length() - 1) == last && s.endsWith(w)) {
-                    s = s.substring(0, s.length() - w.length());
-                    break;
-                }
-            }
-            s = s.strip();
-            if (s.equals(before)) {
-                break;
-            }
-        }
-        s = trimPunctuation(s);
-        if (s.length() > LABEL_MAX) {
-            s = trimPunctuation(s.substring(s.length() - LABEL_MAX));
-        }
-        return s.length() < 2 ? "" : s;
-    }
-
-    private static final String[] TIME_WORDS = {
-        "年上半年", "年下半年", "年以来", "年度", "年底", "年初", "月份", "月底", "年", "月", "日", "号", "以来"
-    };
-    private static final String[] TIME_PHRASES = {
-        "今年以来", "截至目前", "上半年", "下半年", "一年来", "今年", "去年", "全年", "目前", "以来", "年内", "近年来"
-    };
-
-    private static String stripLeadingTime(String s) {
-        for (int round = 0; round < 6 && !s.isEmpty(); round++) {
-            String before = s;
-            int j = 0;
-            while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '-')) {
-                j++;
-            }
-            if (j > 0) {
-                for (String w : TIME_WORDS) {
-                    if (s.startsWith(w, j)) {
-                        s = s.substring(j + w.length());
-                        break;
-                    }
-                }
-            }
-            for (String w : TIME_PHRASES) {
-                if (s.startsWith(w)) {
-                    s = s.substring(w.length());
-                    break;
-                }
-            }
-            if (s.startsWith("截至") || s.startsWith("截止")) {
-                s = s.substring(2);
-            }
-            if (s.equals(before)) {
-                break;
-            }
-        }
-        return s;
-    }
-
-    private static String trimPunctuation(String s) {
-        int a = 0;
-        int z = s.length();
-        while (a < z && "”’」)）-.·,".indexOf(s.charAt(a)) >= 0) {
-            a++;
-        }
-        while (z > a && "“‘「(（-·,".indexOf(s.charAt(z - 1)) >= 0) {
-            z--;
-        }
-        return s.substring(a, z).strip();
-    }
-
-    /**
-     * The noun phrase right after the unit: {valid label or "", fallback}. A phrase that opens with a verb or a
-     * particle (参加, 已, 在 …) is not a valid label but may serve as a fallback once the particle is stripped.
-     */
-    private String[] afterLabel(String text, int p) {
-        int n = text.length();
-        while (p < n && text.charAt(p) == ' ') {
-            p++;
-        }
-        if (p < n && text.charAt(p) == '的') {
-            p++;
-        }
-        StringBuilder b = new StringBuilder();
-        int j = p;
-        while (j < n && b.length() < LABEL_MAX) {
-            char c = text.charAt(j);
-            boolean word = isHan(c) || c == '“' || c == '”' || isAsciiLetter(c) || c == '‘' || c == '’';
-            if (!word) {
-                break;
-            }
-            if (b.length() >= 2 && "的已均并和与及等在于可、".indexOf(c) >= 0) {
-                break;
-            }
-            b.append(c);
-            j++;
-        }
-        String raw = trimPunctuation(b.toString());
-        if (raw.length() < 2) {
-            return new String[] {"", ""};
-        }
-        boolean valid = true;
-        for (String w : afterStop) {
-            if (raw.startsWith(w)) {
-                valid = false;
-                break;
-            }
-        }
-        if (valid) {
-            return new String[] {raw, raw};
-        }
-        String fallback = raw;
-        for (int round = 0; round < 3; round++) {
-            boolean cut = false;
-            for (String w : afterStop) {
-                if (fallback.startsWith(w) && fallback.length() > w.length()) {
-                    fallback = fallback.substring(w.length());
-                    cut = true;
-                    break;
-                }
-            }
-            if (!cut) {
-                break;
-            }
-        }
-        return new String[] {"", fallback.length() < 2 ? "" : fallback};
-    }
-
-    static boolean isHan(char c) {
-        return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
     }
 
     private static boolean isAsciiLetter(char c) {

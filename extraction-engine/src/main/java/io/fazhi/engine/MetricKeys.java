@@ -10,7 +10,7 @@ public final class MetricKeys {
     private final List<Row> rows = new ArrayList<>();
 
     public MetricKeys() {
-        for (String[] r : Resources.rows("metric-keys.tsv", 3)) {
+        for (String[] r : EngineData.rows("metric-keys.tsv", 3)) {
             List<String> kinds = r[1].isEmpty() || r[1].equals("any") ? List.of() : List.of(r[1].split(","));
             rows.add(new Row(r[0], kinds, r[2].split("\\|")));
         }

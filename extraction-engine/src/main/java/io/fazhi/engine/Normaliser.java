@@ -1,6 +1,8 @@
 package io.fazhi.engine;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import io.fazhi.engine.text.Han;
+import io.fazhi.engine.text.LineJoiner;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +83,7 @@ public final class Normaliser {
         int tradCount = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c >= 0x4e00 && c <= 0x9fff) {
+            if (Han.isHan(c)) {
                 hanCount++;
                 if (TRADITIONAL[c]) {
                     tradCount++;
@@ -124,7 +126,7 @@ public final class Normaliser {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c >= 0x4e00 && c <= 0x9fff) {
+            if (Han.isHan(c)) {
                 han++;
                 if (TRADITIONAL[c]) {
                     trad++;
@@ -140,16 +142,8 @@ public final class Normaliser {
 
     private static String lines(String s, List<String> chrome) {
         int n = s.length();
-        // line boundaries
-        List<int[]> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= n; i++) {
-            if (i == n || s.charAt(i) == '\n') {
-                lines.add(new int[] {start, i});
-                start = i + 1;
-            }
-        }
-        int width = wrapWidth(s, lines);
+        List<int[]> lines = LineJoiner.lines(s);
+        int width = LineJoiner.wrapWidth(s, lines);
         StringBuilder out = new StringBuilder(n);
         for (int li = 0; li < lines.size(); li++) {
             int a = lines.get(li)[0];
@@ -162,26 +156,12 @@ public final class Normaliser {
                 continue;
             }
             out.append(s, a, z);
-            boolean last = li == lines.size() - 1;
-            if (last) {
+            if (li == lines.size() - 1) {
                 break;
             }
-            if (width > 0 && joins(s, a, z, lines.get(li + 1), width)) {
-                char before = z > a ? s.charAt(z - 1) : ' ';
-                int na = lines.get(li + 1)[0];
-                char after = na < n ? s.charAt(na) : ' ';
-                if (isLatin(before) && isLatin(after)) {
-                    out.append(' ');
-                }
-            } else {
-                out.append('\n');
-            }
+            LineJoiner.appendBreak(out, s, a, z, lines.get(li + 1), width);
         }
         return out.toString();
-    }
-
-    private static boolean isLatin(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     static boolean isChrome(String s, int a, int z) {
@@ -205,52 +185,5 @@ public final class Normaliser {
             return true;
         }
         return line.equals("打印") || line.equals("关闭") || line.equals("分享") || line.equals("返回");
-    }
-
-    /**
-     * The line width of hard-wrapped text, or 0 when the text is not hard-wrapped: the most common length among
-     * lines of 20+ characters, if at least 40% of those lines (and at least 5) are within 2 of it.
-     */
-    static int wrapWidth(String s, List<int[]> lines) {
-        int[] counts = new int[201];
-        int longLines = 0;
-        for (int[] l : lines) {
-            int len = l[1] - l[0];
-            if (len >= 20 && len <= 200) {
-                counts[len]++;
-                longLines++;
-            }
-        }
-        if (longLines < 5) {
-            return 0;
-        }
-        int best = 0;
-        for (int len = 20; len <= 200; len++) {
-            if (counts[len] > counts[best]) {
-                best = len;
-            }
-        }
-        int near = 0;
-        for (int len = Math.max(20, best - 2); len <= Math.min(200, best + 2); len++) {
-            near += counts[len];
-        }
-        return near >= 5 && near * 10 >= longLines * 4 ? best : 0;
-    }
-
-    private static boolean joins(String s, int a, int z, int[] next, int width) {
-        int len = z - a;
-        if (len < width - 2 || len == 0) {
-            return false;
-        }
-        char last = s.charAt(z - 1);
-        if ("。!?;:!?;:".indexOf(last) >= 0) {
-            return false;
-        }
-        int na = next[0];
-        int nz = next[1];
-        if (nz <= na) {
-            return false;
-        }
-        return !SectionSplitter.startsWithMarker(s, na, nz);
     }
 }

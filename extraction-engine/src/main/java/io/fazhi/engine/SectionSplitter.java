@@ -92,7 +92,7 @@ public final class SectionSplitter {
     }
 
     /** True when {@code [a, z)}, after leading space, starts with a section marker. */
-    static boolean startsWithMarker(String text, int a, int z) {
+    public static boolean startsWithMarker(String text, int a, int z) {
         return marker(text, skipSpace(text, a, z), z) != null;
     }
 

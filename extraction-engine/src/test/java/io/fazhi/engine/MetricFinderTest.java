@@ -1,7 +1,6 @@
 package io.fazhi.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -100,17 +99,6 @@ class MetricFinderTest {
         assertTrue(
                 last.label() != null && last.label().contains(expected),
                 () -> "label " + last.label() + " for " + text);
-    }
-
-    @Test
-    void interimIndicatorsComeFromTheDataFile() {
-        assertEquals("risk_points", only("共排查出39个风险点。").indicator());
-        assertEquals("normative_docs_issued", only("制定了12份规范性文件。").indicator());
-        assertEquals("funding", only("兑现省级扶持资金1955.7万元。").indicator());
-        assertEquals("court_appearance_rate", only("行政机关负责人出庭应诉率达100%。").indicator());
-        assertEquals("licensing_handled", only("全年办理行政许可事项120件。").indicator());
-        assertEquals("gov_service_items", only("进驻政务服务中心事项356项。").indicator());
-        assertNull(only("设置98个窗口。").indicator());
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fazhi.contracts.ReportSubmitted;
 import io.fazhi.contracts.Topics;
 import io.fazhi.infra.InfraTestResource;
 import io.fazhi.infra.KafkaProbe;
@@ -68,7 +69,7 @@ class ReportResourceTest {
         assertEquals(text.strip(), event.get("text").asText());
         assertTrue(event.get("agency").asText().startsWith("江门市新会区科工商务局"), event.toString());
         assertEquals(2019, event.get("year").asInt());
-        assertEquals(1, event.get("schemaVersion").asInt());
+        assertEquals(ReportSubmitted.SCHEMA_VERSION, event.get("schemaVersion").asInt());
 
         op().get("/api/v1/reports/" + id)
                 .then()

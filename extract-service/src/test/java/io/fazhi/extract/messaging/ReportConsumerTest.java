@@ -70,7 +70,7 @@ class ReportConsumerTest {
         for (SectionExtracted e : events) {
             assertEquals(count, e.sectionCount());
             assertEquals("江门市", e.report().city());
-            assertEquals(1, e.schemaVersion());
+            assertEquals(SectionExtracted.SCHEMA_VERSION, e.schemaVersion());
         }
         MetricFact filings = events.stream()
                 .flatMap(e -> e.metrics().stream())

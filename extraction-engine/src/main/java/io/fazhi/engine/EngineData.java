@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the engine's data files from {@code src/main/resources/engine}. */
-final class Resources {
-    private Resources() {}
+final class EngineData {
+    private EngineData() {}
 
     /** The rows of a tab-separated resource, without blank lines and {@code #} comments; columns padded to {@code columns}. */
     static List<String[]> rows(String name, int columns) {
@@ -29,7 +29,7 @@ final class Resources {
 
     static List<String> lines(String name) {
         String path = "/engine/" + name;
-        try (InputStream in = Resources.class.getResourceAsStream(path)) {
+        try (InputStream in = EngineData.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing engine resource " + path);
             }
