@@ -1,6 +1,7 @@
 package io.fazhi.aggregate.api;
 
 import io.fazhi.aggregate.domain.FactsQuery;
+import io.fazhi.problems.BadParameterException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,7 @@
 package io.fazhi.aggregate.api;
 
 import io.fazhi.aggregate.domain.FactsQuery;
+import io.fazhi.problems.BadParameterException;
 import io.fazhi.problems.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

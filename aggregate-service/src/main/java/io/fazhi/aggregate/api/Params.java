@@ -2,6 +2,7 @@ package io.fazhi.aggregate.api;
 
 import io.fazhi.aggregate.domain.FactsQuery;
 import io.fazhi.contracts.Categories;
+import io.fazhi.problems.BadParameterException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,11 +1,13 @@
-package io.fazhi.aggregate.api;
+package io.fazhi.problems;
 
-import io.fazhi.problems.Problem;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** A query parameter that cannot be used: answered with 400 problem details naming the parameter. */
+/**
+ * A query or form parameter that cannot be used: answered with 400 problem details naming it in {@code
+ * errors[0].field}. The one way the HTTP services reject a bad parameter.
+ */
 public class BadParameterException extends RuntimeException {
     private final String parameter;
 
