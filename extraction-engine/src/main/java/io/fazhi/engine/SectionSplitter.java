@@ -105,7 +105,7 @@ public final class SectionSplitter {
             return null;
         }
         char c = text.charAt(a);
-        if (c == '(' || c == '(' || c == '（') {
+        if (c == '(' || c == '（') {
             int i = a + 1;
             int j = i;
             while (j < z && j - i < 3 && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
