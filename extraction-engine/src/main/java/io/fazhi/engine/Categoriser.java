@@ -118,6 +118,11 @@ public final class Categoriser {
      * @param headings the heading tree
      */
     public List<String> categorise(String text, List<SectionSplitter.Heading> headings) {
+        return categorise(text, headings, io.fazhi.engine.rules.Trace.NONE);
+    }
+
+    public List<String> categorise(
+            String text, List<SectionSplitter.Heading> headings, io.fazhi.engine.rules.Trace trace) {
         int count = headings.size();
         int problems = CATEGORIES.indexOf("problems");
         int plans = CATEGORIES.indexOf("next_year_plans");

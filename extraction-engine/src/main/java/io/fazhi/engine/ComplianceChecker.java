@@ -20,6 +20,14 @@ public final class ComplianceChecker {
             "digital_government");
 
     public Compliance check(String text, List<SectionSplitter.Heading> headings, List<String> categories) {
+        return check(text, headings, categories, io.fazhi.engine.rules.Trace.NONE);
+    }
+
+    public Compliance check(
+            String text,
+            List<SectionSplitter.Heading> headings,
+            List<String> categories,
+            io.fazhi.engine.rules.Trace trace) {
         boolean measures = false;
         boolean shortcomings = false;
         boolean leaders = false;

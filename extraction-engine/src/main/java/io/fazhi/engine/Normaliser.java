@@ -49,6 +49,10 @@ public final class Normaliser {
     public record Result(String text, List<String> chrome, boolean convertedFromTraditional) {}
 
     public Result normalise(String raw) {
+        return normalise(raw, io.fazhi.engine.rules.Trace.NONE);
+    }
+
+    public Result normalise(String raw, io.fazhi.engine.rules.Trace trace) {
         String s = raw == null ? "" : raw;
         s = Normalizer.isNormalized(s, Normalizer.Form.NFKC) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
         int[] han = new int[2];

@@ -18,6 +18,10 @@ public final class SectionSplitter {
     public record Heading(String text, int level, int number, int offset, int parent, String path) {}
 
     public List<Heading> split(String text) {
+        return split(text, io.fazhi.engine.rules.Trace.NONE);
+    }
+
+    public List<Heading> split(String text, io.fazhi.engine.rules.Trace trace) {
         List<Heading> out = new ArrayList<>();
         int n = text.length();
         int[] last = new int[5]; // last accepted number per level since the enclosing heading

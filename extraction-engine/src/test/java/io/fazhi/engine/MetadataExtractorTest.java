@@ -86,9 +86,9 @@ class MetadataExtractorTest {
 
     @Test
     void dates() {
-        assertEquals("2019-11-26", MetadataExtractor.date("2019-11-26", 0));
-        assertEquals("2020-12-01", MetadataExtractor.date("2020年12月1日", 0));
-        assertEquals("2020-12-01", MetadataExtractor.date("二〇二〇年十二月一日", 0));
-        assertNull(MetadataExtractor.date("2020年13月1日", 0));
+        assertEquals("2019-11-26", io.fazhi.engine.metadata.Dates.date("2019-11-26", 0));
+        assertEquals("2020-12-01", io.fazhi.engine.metadata.Dates.date("2020年12月1日", 0));
+        assertEquals("2020-12-01", io.fazhi.engine.metadata.Dates.date("二〇二〇年十二月一日", 0));
+        assertNull(io.fazhi.engine.metadata.Dates.date("2020年13月1日", 0));
     }
 }

@@ -1,0 +1,161 @@
+package io.fazhi.engine.metadata;
+
+import io.fazhi.engine.EngineData;
+import io.fazhi.engine.rules.Rule;
+import io.fazhi.engine.rules.RuleCatalogue;
+import io.fazhi.engine.rules.Trace;
+import java.util.List;
+
+/**
+ * The report's title and salutation, from its opening lines. The title is the opening line that best looks like
+ * one (names the report, has a year, ends as titles end: {@code engine/title-words.txt}); a title whose body's name
+ * stands alone on the line above it is one title with that line. The salutation ({@code 中共XX县委、XX县人民政府:})
+ * names the body the report is sent to.
+ */
+final class TitleFinder {
+    static final Rule LINE = RuleCatalogue.define(
+            "meta.title.line",
+            "the title is the opening line that names the report (…年度报告, …工作总结, 法治政府建设…), preferring one with a"
+                    + " year that ends as titles end");
+    static final Rule BODY_LINE_ABOVE = RuleCatalogue.define(
+            "meta.title.body-line-above",
+            "a body's name alone on the line above the title (赵县人民政府 / 2022年度…报告) belongs to the title");
+    static final Rule ADDRESSEE = RuleCatalogue.define(
+            "meta.addressee.line",
+            "a salutation line of the opening (中共XX县委、XX县人民政府:) names the body the report is sent to");
+
+    /** The title: its line, its text (with the body line above when there is one) and that body line, or null. */
+    record Title(ReportText.Line line, String text, ReportText.Line bodyLine) {}
+
+    private static final String[] REPORT_WORDS = {"报告", "总结", "工作情况", "建设情况", "法治政府建设", "法治建设", "依法行政"};
+    private static final String[] NOT_TITLE_STARTS = {"根据", "按照", "为", "现将", "近年来", "今年以来"};
+
+    private final List<String> titleEndings;
+    private final Bodies bodies;
+
+    TitleFinder(Bodies bodies) {
+        this.bodies = bodies;
+        this.titleEndings =
+                EngineData.lines("title-words.txt").stream().map(String::strip).toList();
+    }
+
+    /** Whether a line ends as report titles end (…报告, …总结, 报告(2020年)). */
+    boolean endsAsTitle(String line) {
+        String s = line.strip();
+        int paren = s.lastIndexOf('(');
+        if (s.endsWith(")") && paren > 0) {
+            s = s.substring(0, paren);
+        }
+        for (String e : titleEndings) {
+            if (s.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Title title(ReportText rt, Trace trace) {
+        ReportText.Line best = null;
+        int bestScore = 0;
+        int index = -1;
+        for (int k = 0; k < rt.opening.size(); k++) {
+            ReportText.Line l = rt.opening.get(k);
+            int score = score(l.text());
+            if (score > bestScore) {
+                best = l;
+                bestScore = score;
+                index = k;
+            }
+        }
+        if (best == null || bestScore < 4) {
+            return null;
+        }
+        ReportText.Line above = index > 0 ? rt.opening.get(index - 1) : null;
+        if (above != null && bodyName(above.text()) && startsBare(best.text())) {
+            if (trace.enabled()) {
+                trace.fired(BODY_LINE_ABOVE, above.start(), best.end(), above.text());
+            }
+            return new Title(best, above.text() + best.text(), above);
+        }
+        if (trace.enabled()) {
+            trace.fired(LINE, best.start(), best.end(), best.text());
+        }
+        return new Title(best, best.text(), null);
+    }
+
+    /** A title line that names no body before its year (2022年度…报告, 关于2021年…的报告). */
+    private static boolean startsBare(String t) {
+        return Character.isDigit(t.charAt(0)) || Dates.chineseYearDigits(t, 0) >= 0 || t.startsWith("关于");
+    }
+
+    /** How much a line looks like a report title; below 4 it is none. */
+    private int score(String s) {
+        if (s.length() < 6 || s.length() > 80 || s.endsWith("。") || s.endsWith(":") || s.endsWith(",")) {
+            return 0;
+        }
+        for (String start : NOT_TITLE_STARTS) {
+            if (s.startsWith(start)) {
+                return 0;
+            }
+        }
+        boolean names = false;
+        for (String w : REPORT_WORDS) {
+            names |= s.contains(w);
+        }
+        if (!names) {
+            return 0;
+        }
+        int score = 1;
+        if (Dates.firstYear(s, 0, s.length(), false) >= 0) {
+            score += 3;
+        }
+        if (endsAsTitle(s)) {
+            score += 3;
+        }
+        if (s.contains("法治政府") || s.contains("法治建设") || s.contains("依法行政")) {
+            score += 2;
+        }
+        if (s.contains(":") || s.contains("  ")) {
+            score -= 4;
+        }
+        return score;
+    }
+
+    /** A line that is only an organisation's name (and no party committee's). */
+    boolean bodyName(String line) {
+        String s = line.strip();
+        Bodies.Kind kind = bodies.kindOf(s);
+        return s.length() <= Bodies.MAX_NAME
+                && kind != null
+                && kind != Bodies.Kind.PARTY
+                && Bodies.nameChars(s)
+                && s.length() > bodies.endingLength(s, s.length()) + 1;
+    }
+
+    /** The salutation among the opening lines before the title's first paragraph, or null. */
+    ReportText.Line addressee(ReportText rt, Title title, Trace trace) {
+        for (int k = 0; k < Math.min(rt.opening.size(), 6); k++) {
+            ReportText.Line l = rt.opening.get(k);
+            String s = l.text();
+            if (title != null && l.start() == title.line().start()) {
+                continue;
+            }
+            if (s.length() > 40 || !(s.endsWith(":"))) {
+                if (s.length() >= 40) {
+                    return null; // the first paragraph has begun
+                }
+                continue;
+            }
+            String names = s.substring(0, s.length() - 1);
+            for (String part : names.split("[、,和 ]")) {
+                if (bodies.kindOf(part) != null && Bodies.nameChars(part)) {
+                    if (trace.enabled()) {
+                        trace.fired(ADDRESSEE, l.start(), l.end(), s);
+                    }
+                    return l;
+                }
+            }
+        }
+        return null;
+    }
+}
