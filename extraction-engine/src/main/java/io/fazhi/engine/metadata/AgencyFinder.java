@@ -147,7 +147,7 @@ final class AgencyFinder {
      * The body of the kind the report calls itself, named most often with a place in {@code city} (or a province);
      * null when the report does not call itself anything or names no such body.
      */
-    Agency selfNamed(ReportText rt, Bodies.SelfRef selfRef, int city, Trace trace) {
+    Agency selfNamed(ReportText rt, Bodies.SelfRef selfRef, int city, ReportText.Line addressee, Trace trace) {
         if (selfRef == null) {
             return null;
         }
@@ -160,8 +160,9 @@ final class AgencyFinder {
             while (at >= 0 && at < lim && found < 2_000) {
                 found++;
                 int end = at + suffix.length();
-                if (bodies.endingLength(text, end) == suffix.length()) {
-                    int start = nameStart(text, end, city);
+                boolean inSalutation = addressee != null && at >= addressee.start() && at < addressee.end();
+                if (!inSalutation && bodies.endingLength(text, end) == suffix.length()) {
+                    int start = nameStart(text, end, city, selfRef.level());
                     if (start >= 0) {
                         count.computeIfAbsent(text.substring(start, end), k -> new int[] {0, start})[0]++;
                     }
@@ -184,8 +185,11 @@ final class AgencyFinder {
         return fired(trace, SELF_NAMED, new Agency(best, start, start + best.length()));
     }
 
-    /** Where a body's name ending at {@code end} starts: at a place of {@code city} (or a province), or -1. */
-    private int nameStart(String text, int end, int city) {
+    /**
+     * Where a body's name ending at {@code end} starts: at a place of {@code city} (or a province) whose kind fits
+     * the level the report gives itself (我镇: a town; 我区, 我县: a county or zone; 我市: a city), or -1.
+     */
+    private int nameStart(String text, int end, int city, String level) {
         int lo = Math.max(0, end - 20);
         int start = end - 1;
         while (start - 1 >= lo && Han.isHan(text.charAt(start - 1))) {
@@ -199,7 +203,8 @@ final class AgencyFinder {
                     if (kind == Gazetteer.Kind.ZONE_KIND) {
                         continue;
                     }
-                    if (city < 0 || gazetteer.within(p, city) || kind == Gazetteer.Kind.PROVINCE) {
+                    boolean inCity = city < 0 || gazetteer.within(p, city) || kind == Gazetteer.Kind.PROVINCE;
+                    if (inCity && fits(text, m.end(), end, kind, level)) {
                         return bodies.nationalPrefixStart(text, k);
                     }
                 }
@@ -207,6 +212,25 @@ final class AgencyFinder {
             }
         }
         return -1;
+    }
+
+    /** Whether a government named after a place of {@code kind} is of the {@code level} the report gives itself. */
+    private boolean fits(String text, int placeEnd, int end, Gazetteer.Kind kind, String level) {
+        if (bodies.kindOf(text.substring(placeEnd, end)) != Bodies.Kind.GOVERNMENT) {
+            return true;
+        }
+        // the government named: of the last place before its ending
+        Gazetteer.Mention last = null;
+        for (Gazetteer.Mention m : gazetteer.scan(text, placeEnd, end, 5)) {
+            last = m;
+        }
+        Gazetteer.Kind k = last == null ? kind : gazetteer.kind(last.places()[0]);
+        return switch (level) {
+            case "town" -> k == Gazetteer.Kind.TOWN;
+            case "district" -> k == Gazetteer.Kind.COUNTY || k == Gazetteer.Kind.ZONE || k == Gazetteer.Kind.ZONE_KIND;
+            case "city" -> k == Gazetteer.Kind.CITY;
+            default -> true;
+        };
     }
 
     private static Agency fired(Trace trace, Rule rule, Agency a) {

@@ -97,6 +97,16 @@ final class Bodies {
         return start;
     }
 
+    /** The length of a national body's name starting at {@code at} (国家税务总局), or 0. */
+    int nationalPrefixLength(CharSequence s, int at) {
+        for (String p : nationalPrefixes) {
+            if (regionMatches(s, at, p)) {
+                return p.length();
+            }
+        }
+        return 0;
+    }
+
     /** True when every character is Han or a bracket (组织 names such as 高新区(新市区)人民政府). */
     static boolean nameChars(CharSequence s) {
         if (s.length() == 0) {

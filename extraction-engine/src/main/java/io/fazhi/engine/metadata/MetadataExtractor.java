@@ -101,7 +101,7 @@ public final class MetadataExtractor {
 
         Bodies.SelfRef selfRef = SelfReference.mostFrequent(text, rt.headEnd(), bodies);
         if (agency == null) {
-            agency = agencies.selfNamed(rt, selfRef, city, trace);
+            agency = agencies.selfNamed(rt, selfRef, city, addressee, trace);
             if (agency != null) {
                 List<Evidence> more = evidence.scan(text, agency.start(), agency.end(), 10, Source.AGENCY, trace);
                 all.addAll(more);

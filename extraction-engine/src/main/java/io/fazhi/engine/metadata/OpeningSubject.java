@@ -61,7 +61,10 @@ final class OpeningSubject {
             if (!boundary(text, i, from) || io.fazhi.engine.text.Titles.inside(text, i, i + 1)) {
                 continue;
             }
-            Subject s = at(text, i, to, placeAt[i - from]);
+            int prefix = bodies.nationalPrefixLength(text, i);
+            Subject s = prefix > 0 && i + prefix < to
+                    ? withPrefix(at(text, i + prefix, to, placeAt[i + prefix - from]), i, text)
+                    : at(text, i, to, placeAt[i - from]);
             if (s != null) {
                 if (trace.enabled()) {
                     trace.fired(SUBJECT, s.start(), s.end(), s.text() + " (" + s.kind() + ")");
@@ -70,6 +73,14 @@ final class OpeningSubject {
             }
         }
         return null;
+    }
+
+    /** 国家税务总局|韶关市税务局: a local office's name with its national body's name before the place. */
+    private static Subject withPrefix(Subject s, int start, String text) {
+        if (s == null || s.kind() != Kind.FULL_BODY) {
+            return null;
+        }
+        return new Subject(start, s.end(), text.substring(start, s.end()), s.kind(), s.bodyKind(), s.place());
     }
 
     /** A subject can start at the paragraph's start or after a comma, 、, 年 or 下 (…领导下,). */

@@ -86,7 +86,7 @@ final class ReportText {
     /** The first paragraph of the opening that is not the title or a salutation: where the report names itself. */
     Line firstParagraph(Line title, Line addressee) {
         for (Line l : opening) {
-            if (l.text().length() >= 20
+            if ((l.text().length() >= 20 || l.text().endsWith("。"))
                     && (title == null || l.end() <= title.start() || l.start() >= title.end())
                     && (title == null || l.start() >= title.start())
                     && (addressee == null || l.start() != addressee.start())) {

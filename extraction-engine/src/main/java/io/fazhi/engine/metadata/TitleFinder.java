@@ -1,14 +1,13 @@
 package io.fazhi.engine.metadata;
 
-import io.fazhi.engine.EngineData;
 import io.fazhi.engine.rules.Rule;
 import io.fazhi.engine.rules.RuleCatalogue;
 import io.fazhi.engine.rules.Trace;
-import java.util.List;
+import io.fazhi.engine.text.LineJoiner;
 
 /**
  * The report's title and salutation, from its opening lines. The title is the opening line that best looks like
- * one (names the report, has a year, ends as titles end: {@code engine/title-words.txt}); a title whose body's name
+ * one (names the report, has a year, ends as titles end: {@link LineJoiner#endsAsTitle}); a title whose body's name
  * stands alone on the line above it is one title with that line. The salutation ({@code 中共XX县委、XX县人民政府:})
  * names the body the report is sent to.
  */
@@ -30,28 +29,10 @@ final class TitleFinder {
     private static final String[] REPORT_WORDS = {"报告", "总结", "工作情况", "建设情况", "法治政府建设", "法治建设", "依法行政"};
     private static final String[] NOT_TITLE_STARTS = {"根据", "按照", "为", "现将", "近年来", "今年以来"};
 
-    private final List<String> titleEndings;
     private final Bodies bodies;
 
     TitleFinder(Bodies bodies) {
         this.bodies = bodies;
-        this.titleEndings =
-                EngineData.lines("title-words.txt").stream().map(String::strip).toList();
-    }
-
-    /** Whether a line ends as report titles end (…报告, …总结, 报告(2020年)). */
-    boolean endsAsTitle(String line) {
-        String s = line.strip();
-        int paren = s.lastIndexOf('(');
-        if (s.endsWith(")") && paren > 0) {
-            s = s.substring(0, paren);
-        }
-        for (String e : titleEndings) {
-            if (s.endsWith(e)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     Title title(ReportText rt, Trace trace) {
@@ -109,7 +90,7 @@ final class TitleFinder {
         if (Dates.firstYear(s, 0, s.length(), false) >= 0) {
             score += 3;
         }
-        if (endsAsTitle(s)) {
+        if (LineJoiner.endsAsTitle(s, 0, s.length())) {
             score += 3;
         }
         if (s.contains("法治政府") || s.contains("法治建设") || s.contains("依法行政")) {
