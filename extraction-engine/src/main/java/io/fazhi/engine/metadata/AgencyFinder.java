@@ -40,11 +40,13 @@ final class AgencyFinder {
     private final Gazetteer gazetteer;
     private final Bodies bodies;
     private final TitleFinder titles;
+    private final PlaceEvidence evidence;
 
-    AgencyFinder(Gazetteer gazetteer, Bodies bodies, TitleFinder titles) {
+    AgencyFinder(Gazetteer gazetteer, Bodies bodies, TitleFinder titles, PlaceEvidence evidence) {
         this.gazetteer = gazetteer;
         this.bodies = bodies;
         this.titles = titles;
+        this.evidence = evidence;
     }
 
     /** The agency from the title, the signature or the opening subject (what needs no city), or null. */
@@ -116,14 +118,17 @@ final class AgencyFinder {
         if (!titles.bodyName(prefix) || !startsAtPlace(prefix)) {
             return null;
         }
-        if (gazetteer.at(prefix, 0) == null && trace.enabled()) {
+        if (bodies.nationalPrefixLength(prefix, 0) > 0 && trace.enabled()) {
             trace.fired(NATIONAL_PREFIX, offset, offset + prefix.length(), prefix);
         }
         return fired(trace, TITLE, new Agency(prefix, offset, offset + prefix.length()));
     }
 
-    /** Whether the name starts at a place (after a national body's name, if any). */
+    /** Whether the name starts at a place (after a national body's name, if any), or is an office named after one. */
     private boolean startsAtPlace(String name) {
+        if (evidence.namedAfterStem(name, -1)) {
+            return true;
+        }
         for (int k = 0; k < Math.min(name.length(), 12); k++) {
             if (gazetteer.at(name, k) != null) {
                 return k == 0 || bodies.nationalPrefixStart(name, k) == 0;

@@ -435,16 +435,26 @@ public final class Gazetteer {
         return m == null || m.end() != name.length() ? new int[0] : m.places();
     }
 
-    /** The counties of {@code city} whose full name is {@code stem} plus a county suffix (天河 -> 天河区), or -1. */
-    public int countyByStem(String stem, int city) {
-        for (String suffix : new String[] {"区", "县", "市", "旗"}) {
+    /** Suffixes that end a county's name, and a township's. */
+    static final String[] COUNTY_SUFFIXES = {"区", "县", "市", "旗"};
+
+    static final String[] TOWN_SUFFIXES = {"街道", "镇", "乡"};
+
+    /**
+     * The places of {@code kind} whose full name is {@code stem} plus one of {@code suffixes} (天河 -> 天河区, 拱北 ->
+     * 拱北街道), within {@code within} when it is not -1.
+     */
+    public int[] withStem(String stem, String[] suffixes, Kind k, int within) {
+        int[] found = new int[0];
+        for (String suffix : suffixes) {
             for (int p : named(stem + suffix)) {
-                if (kind[p] == Kind.COUNTY.ordinal() && (city < 0 || within(p, city))) {
-                    return p;
+                if (kind[p] == k.ordinal() && (within < 0 || within(p, within))) {
+                    found = Arrays.copyOf(found, found.length + 1);
+                    found[found.length - 1] = p;
                 }
             }
         }
-        return -1;
+        return found;
     }
 
     /** For tests and footprint measurements: the places of each kind. */

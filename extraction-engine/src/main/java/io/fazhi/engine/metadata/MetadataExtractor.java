@@ -33,7 +33,7 @@ public final class MetadataExtractor {
         this.gazetteer = gazetteer;
         this.evidence = new PlaceEvidence(gazetteer);
         this.subjects = new OpeningSubject(evidence, bodies);
-        this.agencies = new AgencyFinder(gazetteer, bodies, titles);
+        this.agencies = new AgencyFinder(gazetteer, bodies, titles, evidence);
         this.places = new PlaceResolver(gazetteer);
         this.levels = new LevelClassifier(gazetteer, bodies);
     }

@@ -18,8 +18,8 @@ final class PlaceEvidence {
             "a place followed by a zone kind (广州经济技术开发区, 宁河经济开发区) is a development zone hosted by that place");
     static final Rule BRANCH = RuleCatalogue.define(
             "meta.place.branch-office",
-            "in a body's name, a branch named by a county's short name after its city (广州市市场监督管理局天河分局) lies in"
-                    + " that county");
+            "in a body's name, a branch or office named by a county's or township's name without its suffix"
+                    + " (广州市市场监督管理局天河分局, 拱北海关) lies in that county or township");
 
     /** Where the evidence comes from, and how much it weighs against a plain mention in the body. */
     enum Source {
@@ -97,8 +97,8 @@ final class PlaceEvidence {
                 out.add(new Evidence(m.start(), m.end(), new int[0], true, kind, source, 1));
             }
         }
-        if (source == Source.AGENCY) {
-            branches(text, from, to, out, trace);
+        if (source.strong()) {
+            branches(text, from, to, out, source, trace);
         }
         return out;
     }
@@ -138,24 +138,25 @@ final class PlaceEvidence {
             if (!Bodies.nameChars(stem) || stem.indexOf('(') >= 0) {
                 continue;
             }
-            List<Integer> counties = new ArrayList<>();
-            for (String suffix : new String[] {"区", "县", "市", "旗"}) {
-                for (int p : gazetteer.named(stem + suffix)) {
-                    if (gazetteer.kind(p) == Gazetteer.Kind.COUNTY) {
-                        counties.add(p);
-                    }
-                }
-            }
-            if (!counties.isEmpty()) {
-                int[] places = counties.stream().mapToInt(Integer::intValue).toArray();
+            int[] places = gazetteer.withStem(stem, Gazetteer.COUNTY_SUFFIXES, Gazetteer.Kind.COUNTY, -1);
+            if (places.length > 0) {
                 return new Evidence(start, kind.end(), places, true, text.substring(start, kind.end()), source, 2);
             }
         }
         return null;
     }
 
-    /** 广州市市场监督管理局天河分局: the county of the city named before it whose name without 区 precedes 分局. */
-    private void branches(String text, int from, int to, List<Evidence> out, Trace trace) {
+    /**
+     * 广州市市场监督管理局天河分局, 拱北海关: a branch or an office named after the county (of the city named before it)
+     * or the township whose name without its suffix stands before 分局 or 海关.
+     */
+    private void branches(String text, int from, int to, List<Evidence> out, Source source, Trace trace) {
+        for (String office : BRANCH_OFFICES) {
+            for (int at = text.indexOf(office, from); at >= 0 && at < to; at = text.indexOf(office, at + 2)) {
+                int word = at;
+                out.removeIf(e -> e.start() < word + office.length() && word < e.end()); // 拱北海关 holds no 北海
+            }
+        }
         int city = -1;
         for (Evidence e : out) {
             if (e.places().length == 1 && gazetteer.kind(e.places()[0]) == Gazetteer.Kind.CITY) {
@@ -163,25 +164,62 @@ final class PlaceEvidence {
                 break;
             }
         }
-        if (city < 0) {
-            return;
-        }
-        for (int at = text.indexOf("分局", from); at >= 0 && at < to; at = text.indexOf("分局", at + 2)) {
-            for (int len = 3; len >= 2; len--) {
-                int start = at - len;
-                if (start < from) {
-                    continue;
-                }
-                int county = gazetteer.countyByStem(text.substring(start, at), city);
-                if (county >= 0) {
-                    out.add(new Evidence(start, at + 2, new int[] {county}, true, null, Source.AGENCY, 2));
-                    if (trace.enabled()) {
-                        trace.fired(BRANCH, start, at + 2, gazetteer.name(county));
+        for (String office : BRANCH_OFFICES) {
+            for (int at = text.indexOf(office, from); at >= 0 && at < to; at = text.indexOf(office, at + 2)) {
+                for (int len = 3; len >= 2; len--) {
+                    int start = at - len;
+                    if (start < from || covered(out, start, at)) {
+                        continue;
                     }
-                    break;
+                    String stem = text.substring(start, at);
+                    int[] places = gazetteer.withStem(stem, Gazetteer.COUNTY_SUFFIXES, Gazetteer.Kind.COUNTY, city);
+                    if (places.length == 0) {
+                        // an office named after a township (拱北海关) is its city's, not the township's county's
+                        places = java.util.Arrays.stream(
+                                        gazetteer.withStem(stem, Gazetteer.TOWN_SUFFIXES, Gazetteer.Kind.TOWN, city))
+                                .map(t -> gazetteer.ancestor(t, Gazetteer.Kind.CITY))
+                                .filter(c -> c >= 0)
+                                .distinct()
+                                .toArray();
+                    }
+                    if (places.length > 0) {
+                        out.add(new Evidence(start, at + office.length(), places, true, null, source, 2));
+                        if (trace.enabled()) {
+                            trace.fired(BRANCH, start, at + office.length(), stem + office);
+                        }
+                        break;
+                    }
                 }
             }
         }
+    }
+
+    /** Offices named after a county or township of their city. */
+    static final String[] BRANCH_OFFICES = {"分局", "海关"};
+
+    /** Whether a body's name is an office named after a county or township (拱北海关, 天河分局) of {@code city}. */
+    boolean namedAfterStem(String name, int city) {
+        for (String office : BRANCH_OFFICES) {
+            for (int len = 3; len >= 2; len--) {
+                int start = name.length() - office.length() - len;
+                if (name.endsWith(office) && start == 0) {
+                    String stem = name.substring(0, len);
+                    return gazetteer.withStem(stem, Gazetteer.COUNTY_SUFFIXES, Gazetteer.Kind.COUNTY, city).length > 0
+                            || gazetteer.withStem(stem, Gazetteer.TOWN_SUFFIXES, Gazetteer.Kind.TOWN, city).length > 0;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code [start, end)} overlaps a mention already found (广州海关: 广州 is a city, not a stem). */
+    private static boolean covered(List<Evidence> out, int start, int end) {
+        for (Evidence e : out) {
+            if (e.start() < end && start < e.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void fired(Trace trace, int start, int end, String text) {
