@@ -16,8 +16,9 @@ Municipalities (北京市 ...) appear as their own city (code PP00) because the 
 Short forms are derived by rule, never written per place:
 - provinces and cities without their administrative suffix (广东省 -> 广东, 江门市 -> 江门, 阿里地区 -> 阿里,
   广西壮族自治区 -> 广西);
-- autonomous prefectures, counties and banners without their ethnic-group part (楚雄彝族自治州 -> 楚雄州 and 楚雄,
-  景东彝族自治县 -> 景东县, 莫力达瓦达斡尔族自治旗 -> 莫力达瓦旗), and ethnic townships likewise (于家务回族乡 -> 于家务乡);
+- autonomous prefectures, counties and banners without their ethnic-group part (楚雄彝族自治州 -> 楚雄州, 楚雄自治州
+  and 楚雄, 景东彝族自治县 -> 景东县 and 景东自治县, 莫力达瓦达斡尔族自治旗 -> 莫力达瓦旗), and ethnic townships likewise
+  (于家务回族乡 -> 于家务乡);
 - a short form that would be one character, or that is another place's full name, is left out; the bare short form
   of a prefecture (楚雄) is left out when another place has the same short form (海南 is 海南省's).
 Township names of two characters (张镇) are left out: they are too often parts of ordinary words.
@@ -63,6 +64,7 @@ def short_forms(kind, name):
             base = strip_ethnic(name[: -len(auto)])
             if base:
                 out.append(base + suffix)
+                out.append(base + auto)  # 镇宁自治县, 湘西自治州
                 if auto == "自治州":
                     out.append(base)  # secondary: dropped when another place has it
             return out

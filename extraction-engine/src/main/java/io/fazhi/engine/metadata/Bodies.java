@@ -33,6 +33,7 @@ final class Bodies {
     private final List<SelfRef> selfRefs = new ArrayList<>();
     private final List<String> nationalPrefixes = new ArrayList<>();
     private final List<String> nameStops = new ArrayList<>();
+    private final List<SelfRef> scopeRefs = new ArrayList<>();
 
     Bodies() {
         for (String[] r : EngineData.rows("bodies.tsv", 2)) {
@@ -49,6 +50,10 @@ final class Bodies {
         for (String line : EngineData.lines("name-stops.txt")) {
             nameStops.add(line.strip());
         }
+        for (String[] r : EngineData.rows("scope-refs.tsv", 2)) {
+            scopeRefs.add(new SelfRef(r[0], r[1], List.of()));
+        }
+        scopeRefs.sort(Comparator.comparingInt((SelfRef s) -> s.word().length()).reversed());
     }
 
     /** Whether running text at {@code at} goes on with a verb or preposition, so a body's name cannot go on there. */
@@ -85,6 +90,11 @@ final class Bodies {
 
     List<SelfRef> selfRefs() {
         return selfRefs;
+    }
+
+    /** How a report speaks of the whole area its body governs (全县, 全市 …: {@code engine/scope-refs.tsv}). */
+    List<SelfRef> scopeRefs() {
+        return scopeRefs;
     }
 
     /** Where a national body's name that ends right at {@code start} begins (国家税务总局|广州市…), else {@code start}. */

@@ -21,6 +21,9 @@ final class LevelClassifier {
     static final Rule SELF_REF = RuleCatalogue.define(
             "meta.level.self-ref",
             "else the way the report speaks of itself decides (我局 bureau, 我区 district or zone, 我镇 town, 我市 city)");
+    static final Rule SCOPE = RuleCatalogue.define(
+            "meta.level.scope",
+            "else the area the report speaks of as its own (全县 district, 全市 city, 全镇 town) decides");
 
     private final Gazetteer gazetteer;
     private final Bodies bodies;
@@ -35,6 +38,7 @@ final class LevelClassifier {
             OpeningSubject.Subject subject,
             Gazetteer.Mention titleSubject,
             Bodies.SelfRef selfRef,
+            Bodies.SelfRef scope,
             boolean zone,
             Trace trace) {
         if (agency != null) {
@@ -60,6 +64,9 @@ final class LevelClassifier {
         if (selfRef != null) {
             String level = selfRef.level().equals("district") && zone ? "zone" : selfRef.level();
             return fired(trace, SELF_REF, 0, 0, level);
+        }
+        if (scope != null) {
+            return fired(trace, SCOPE, 0, 0, scope.level().equals("district") && zone ? "zone" : scope.level());
         }
         return null;
     }

@@ -111,10 +111,13 @@ public final class MetadataExtractor {
                 }
             }
         }
-        boolean countyBody = SelfReference.countyLevel(text, rt.headEnd(), bodies) || countyLevel(subject);
+        Bodies.SelfRef scope = SelfReference.scope(text, rt.headEnd(), bodies);
+        boolean countyBody = SelfReference.countyLevel(text, rt.headEnd(), bodies)
+                || countyLevel(subject)
+                || (scope != null && scope.level().equals("district"));
         String district = places.district(all, chosen, city, countyBody, trace);
         Gazetteer.Mention titleSubject = title == null ? null : titleSubject(title.text());
-        String level = levels.level(agency, subject, titleSubject, selfRef, zone(district), trace);
+        String level = levels.level(agency, subject, titleSubject, selfRef, scope, zone(district), trace);
         return new Found(
                 agency == null ? null : agency.name(),
                 city < 0 ? null : gazetteer.name(city),

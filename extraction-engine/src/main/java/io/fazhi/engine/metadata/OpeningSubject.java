@@ -89,7 +89,9 @@ final class OpeningSubject {
             return true;
         }
         char before = text.charAt(i - 1);
-        return before == ',' || before == '、' || before == '年' || before == ' ' || before == ';';
+        // 现将县人民政府2022年…情况报告如下: the body the report is about, named after 现将
+        boolean presenting = before == '将' && i >= 2 && text.charAt(i - 2) == '现';
+        return before == ',' || before == '、' || before == '年' || before == ' ' || before == ';' || presenting;
     }
 
     private Subject at(String text, int i, int to, PlaceEvidence.Evidence m) {

@@ -12,7 +12,8 @@ final class PublishedFinder {
                     + " date");
     static final Rule BARE_DATE = RuleCatalogue.define(
             "meta.published.bare-date",
-            "a chrome line that is only a date (a field of the page's information table) is the publication date");
+            "a chrome line that starts with a date (2022-03-29 17:13 来源: …, a field of the page's information table), or"
+                    + " an opening line that is only a date, is the publication date");
     static final Rule SIGNATURE = RuleCatalogue.define(
             "meta.published.signature", "a last line that is only a date (the signing date) is the publication date");
 
@@ -36,9 +37,15 @@ final class PublishedFinder {
             }
         }
         for (String line : rt.chrome) {
-            String bare = bareDate(line);
+            String bare = leadingDate(line);
             if (bare != null) {
                 return fired(trace, BARE_DATE, 0, 0, line, bare);
+            }
+        }
+        for (ReportText.Line line : rt.opening) {
+            String bare = line.text().length() <= 24 ? bareDate(line.text()) : null;
+            if (bare != null) {
+                return fired(trace, BARE_DATE, line.start(), line.end(), line.text(), bare);
             }
         }
         for (int k = rt.last.size() - 1; k >= 0 && k >= rt.last.size() - 3; k--) {
@@ -74,6 +81,15 @@ final class PublishedFinder {
             at = s.indexOf(label, at + label.length());
         }
         return null;
+    }
+
+    /** The date a chrome line starts with (bullets aside), or null. */
+    static String leadingDate(String line) {
+        int a = 0;
+        while (a < line.length() && " •·▪-*".indexOf(line.charAt(a)) >= 0) {
+            a++;
+        }
+        return a < line.length() ? Dates.date(line, a) : null;
     }
 
     /** The date when the line is only a date (bullets and spaces aside), else null. */

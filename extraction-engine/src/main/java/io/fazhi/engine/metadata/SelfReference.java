@@ -29,6 +29,27 @@ final class SelfReference {
         return best;
     }
 
+    /** The area word (全县, 全市 …) the text uses most, when it uses it at least twice; else null. */
+    static Bodies.SelfRef scope(String text, int lim, Bodies bodies) {
+        Map<Bodies.SelfRef, Integer> count = new HashMap<>();
+        int end = Math.min(lim, text.length());
+        for (int i = text.indexOf('全'); i >= 0 && i < end; i = text.indexOf('全', i + 1)) {
+            for (Bodies.SelfRef s : bodies.scopeRefs()) {
+                if (Bodies.regionMatches(text, i, s.word())) {
+                    count.merge(s, 1, Integer::sum);
+                    break;
+                }
+            }
+        }
+        Bodies.SelfRef best = null;
+        for (Map.Entry<Bodies.SelfRef, Integer> e : count.entrySet()) {
+            if (e.getValue() >= 2 && (best == null || e.getValue() > count.get(best))) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
     /** Whether the text speaks of itself as a county-level body (我区, 本县, 我旗 …) at least once. */
     static boolean countyLevel(String text, int lim, Bodies bodies) {
         for (Bodies.SelfRef s : count(text, lim, bodies).keySet()) {

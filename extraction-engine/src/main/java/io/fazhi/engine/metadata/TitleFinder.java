@@ -35,12 +35,26 @@ final class TitleFinder {
         this.bodies = bodies;
     }
 
+    /** 【工作总结】六安市公安局…报告: a site's bracketed tag before the title is not part of it. */
+    private static ReportText.Line untagged(ReportText.Line l) {
+        String s = l.text();
+        if ((s.startsWith("【") && s.indexOf('】') > 0) || (s.startsWith("[") && s.indexOf(']') > 0)) {
+            int close = Math.max(s.indexOf('】'), s.indexOf(']')) + 1;
+            if (close < s.length() && close <= 10) {
+                String rest = s.substring(close).strip();
+                int start = l.end() - rest.length();
+                return new ReportText.Line(start, l.end(), rest);
+            }
+        }
+        return l;
+    }
+
     Title title(ReportText rt, Trace trace) {
         ReportText.Line best = null;
         int bestScore = 0;
         int index = -1;
         for (int k = 0; k < rt.opening.size(); k++) {
-            ReportText.Line l = rt.opening.get(k);
+            ReportText.Line l = untagged(rt.opening.get(k));
             int score = score(l.text());
             if (score > bestScore) {
                 best = l;

@@ -52,6 +52,7 @@ class GazetteerTest {
         assertEquals("楚雄彝族自治州", G.name(only("楚雄州")));
         assertEquals("楚雄彝族自治州", G.name(only("楚雄")));
         assertEquals("景东彝族自治县", G.name(only("景东县")));
+        assertEquals("镇宁布依族苗族自治县", G.name(only("镇宁自治县")));
         assertEquals("双江拉祜族佤族布朗族傣族自治县", G.name(only("双江县")));
         assertEquals("莫力达瓦达斡尔族自治旗", G.name(only("莫力达瓦旗")));
         assertEquals("广西壮族自治区", G.name(only("广西")));
@@ -72,8 +73,10 @@ class GazetteerTest {
             for (String form : r[4].split(" ")) {
                 boolean prefix = name.startsWith(form) && form.length() < name.length();
                 char last = form.charAt(form.length() - 1);
-                boolean autonomous = name.startsWith(form.substring(0, form.length() - 1))
-                        && (name.endsWith("自治" + last) || name.endsWith("族" + last));
+                String base = form.endsWith("自治" + last)
+                        ? form.substring(0, form.length() - 3)
+                        : form.substring(0, form.length() - 1);
+                boolean autonomous = name.startsWith(base) && (name.endsWith("自治" + last) || name.endsWith("族" + last));
                 if (!prefix && !autonomous) {
                     wrong.add(name + " -> " + form);
                 }
