@@ -435,10 +435,10 @@ public final class Gazetteer {
         return m == null || m.end() != name.length() ? new int[0] : m.places();
     }
 
-    /** Suffixes that end a county's name, and a township's. */
-    static final String[] COUNTY_SUFFIXES = {"区", "县", "市", "旗"};
+    /** Suffixes that end a county's name, and a township's ({@code engine/report-words.tsv}). */
+    static final String[] COUNTY_SUFFIXES = ReportWords.COUNTY_SUFFIXES;
 
-    static final String[] TOWN_SUFFIXES = {"街道", "镇", "乡"};
+    static final String[] TOWN_SUFFIXES = ReportWords.TOWN_SUFFIXES;
 
     /**
      * The places of {@code kind} whose full name is {@code stem} plus one of {@code suffixes} (天河 -> 天河区, 拱北 ->

@@ -161,7 +161,7 @@ public final class MetadataExtractor {
     /** The place a title names its report after (三都镇2025年…, 2020年静海区…): its last place before 法治 or 关于. */
     private Gazetteer.Mention titleSubject(String title) {
         int cut = title.length();
-        for (String w : new String[] {"法治", "依法", "关于", "年度报告", "工作报告"}) {
+        for (String w : ReportWords.TITLE_SUBJECT_END) {
             int at = title.indexOf(w);
             if (at >= 0 && at < cut) {
                 cut = at;

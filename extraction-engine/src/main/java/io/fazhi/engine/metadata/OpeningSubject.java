@@ -21,7 +21,7 @@ final class OpeningSubject {
     private static final int REACH = 160;
 
     /** Levels a body named by its level alone starts with (市市场监管局, 区司法局, 县政府). */
-    private static final String LEVEL_CHARS = "市区县镇乡州旗";
+    private static final String LEVEL_CHARS = ReportWords.LEVEL_CHARS;
 
     enum Kind {
         /** A body's full name (starts with its place). */

@@ -195,7 +195,7 @@ final class PlaceEvidence {
     }
 
     /** Offices named after a county or township of their city. */
-    static final String[] BRANCH_OFFICES = {"分局", "海关"};
+    static final List<String> BRANCH_OFFICES = ReportWords.BRANCH_OFFICES;
 
     /** Whether a body's name is an office named after a county or township (拱北海关, 天河分局) of {@code city}. */
     boolean namedAfterStem(String name, int city) {

@@ -3,6 +3,7 @@ package io.fazhi.engine.metadata;
 import io.fazhi.engine.rules.Rule;
 import io.fazhi.engine.rules.RuleCatalogue;
 import io.fazhi.engine.rules.Trace;
+import java.util.List;
 
 /** The date the report was published: a labelled date of the page, else a bare date among its fields, else the signing date. */
 final class PublishedFinder {
@@ -18,7 +19,7 @@ final class PublishedFinder {
             "meta.published.signature", "a last line that is only a date (the signing date) is the publication date");
 
     /** Labels of a publication date, the most telling first; 成文日期 is the signing date, used last. */
-    private static final String[] LABELS = {"发布日期", "发布时间", "更新时间", "时间", "日期", "成文日期"};
+    private static final List<String> LABELS = ReportWords.DATE_LABELS;
 
     String published(ReportText rt, Trace trace) {
         for (String label : LABELS) {

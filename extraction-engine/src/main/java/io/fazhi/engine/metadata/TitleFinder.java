@@ -26,9 +26,6 @@ final class TitleFinder {
     /** The title: its line, its text (with the body line above when there is one) and that body line, or null. */
     record Title(ReportText.Line line, String text, ReportText.Line bodyLine) {}
 
-    private static final String[] REPORT_WORDS = {"报告", "总结", "工作情况", "建设情况", "法治政府建设", "法治建设", "依法行政"};
-    private static final String[] NOT_TITLE_STARTS = {"根据", "按照", "为", "现将", "近年来", "今年以来"};
-
     private final Bodies bodies;
 
     TitleFinder(Bodies bodies) {
@@ -88,16 +85,12 @@ final class TitleFinder {
         if (s.length() < 6 || s.length() > 80 || s.endsWith("。") || s.endsWith(":") || s.endsWith(",")) {
             return 0;
         }
-        for (String start : NOT_TITLE_STARTS) {
+        for (String start : ReportWords.NOT_TITLE_START) {
             if (s.startsWith(start)) {
                 return 0;
             }
         }
-        boolean names = false;
-        for (String w : REPORT_WORDS) {
-            names |= s.contains(w);
-        }
-        if (!names) {
+        if (!ReportWords.any(s, ReportWords.REPORT)) {
             return 0;
         }
         int score = 1;
@@ -107,7 +100,7 @@ final class TitleFinder {
         if (LineJoiner.endsAsTitle(s, 0, s.length())) {
             score += 3;
         }
-        if (s.contains("法治政府") || s.contains("法治建设") || s.contains("依法行政")) {
+        if (ReportWords.any(s, ReportWords.RULE_OF_LAW)) {
             score += 2;
         }
         if (s.contains(":") || s.contains("  ")) {
