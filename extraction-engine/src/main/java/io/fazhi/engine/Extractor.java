@@ -1,5 +1,6 @@
 package io.fazhi.engine;
 
+import io.fazhi.engine.metadata.MetadataExtractor;
 import io.fazhi.engine.rules.RecordingTrace;
 import io.fazhi.engine.rules.Trace;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class Extractor {
         this.splitter = new SectionSplitter();
         this.categoriser = new Categoriser();
         this.metricFinder = new MetricFinder();
-        this.metadataExtractor = new MetadataExtractor(new Gazetteer());
+        this.metadataExtractor = new MetadataExtractor();
         this.complianceChecker = new ComplianceChecker();
         this.indicators = new IndicatorAssigner();
     }
@@ -62,9 +63,7 @@ public final class Extractor {
             String text = norm.text();
             List<SectionSplitter.Heading> headings = splitter.split(text);
             MetadataExtractor.Found found = metadataExtractor.find(
-                    text,
-                    norm.chrome(),
-                    headings.isEmpty() ? -1 : headings.get(0).offset());
+                    text, norm.chrome(), firstHeading(headings), firstHeadingEnd(headings), Trace.NONE);
             return merge(null, found, new ArrayList<>());
         } catch (RuntimeException | StackOverflowError e) {
             return new ReportMetadata(null, null, null, null, null, null, null);
@@ -77,7 +76,7 @@ public final class Extractor {
         String raw = input == null ? null : input.text();
         Normaliser.Result norm;
         try {
-            norm = normaliser.normalise(raw);
+            norm = normaliser.normalise(raw, trace);
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("normalisation failed: " + e);
             norm = new Normaliser.Result(raw == null ? "" : raw, List.of(), false);
@@ -89,7 +88,7 @@ public final class Extractor {
 
         List<SectionSplitter.Heading> headings;
         try {
-            headings = splitter.split(text);
+            headings = splitter.split(text, trace);
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("section splitting failed: " + e);
             headings = List.of();
@@ -99,7 +98,7 @@ public final class Extractor {
         }
         List<String> categories;
         try {
-            categories = categoriser.categorise(text, headings);
+            categories = categoriser.categorise(text, headings, trace);
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("categorisation failed: " + e);
             categories = new ArrayList<>();
@@ -123,9 +122,7 @@ public final class Extractor {
         ReportMetadata metadata;
         try {
             MetadataExtractor.Found found = metadataExtractor.find(
-                    text,
-                    norm.chrome(),
-                    headings.isEmpty() ? -1 : headings.get(0).offset());
+                    text, norm.chrome(), firstHeading(headings), firstHeadingEnd(headings), trace);
             metadata = merge(input, found, warnings);
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("metadata extraction failed: " + e);
@@ -142,7 +139,7 @@ public final class Extractor {
         }
         Compliance compliance;
         try {
-            compliance = complianceChecker.check(text, headings, categories);
+            compliance = complianceChecker.check(text, headings, categories, trace);
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("compliance check failed: " + e);
             compliance = new Compliance(false, false, false, false, false);
@@ -181,6 +178,16 @@ public final class Extractor {
                     withIndicators(own, text, categories.get(h), headingPath(headings, h), trace)));
         }
         return sections;
+    }
+
+    private static int firstHeading(List<SectionSplitter.Heading> headings) {
+        return headings.isEmpty() ? -1 : headings.get(0).offset();
+    }
+
+    private static int firstHeadingEnd(List<SectionSplitter.Heading> headings) {
+        return headings.isEmpty()
+                ? -1
+                : headings.get(0).offset() + headings.get(0).text().length();
     }
 
     /** The headings from the outermost section down to heading {@code h}. */
