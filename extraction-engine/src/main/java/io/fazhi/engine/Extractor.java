@@ -1,5 +1,6 @@
 package io.fazhi.engine;
 
+import io.fazhi.engine.metrics.MetricFinder;
 import io.fazhi.engine.rules.RecordingTrace;
 import io.fazhi.engine.rules.Trace;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.fazhi.engine;
 
 import io.fazhi.engine.text.Han;
+import io.fazhi.engine.text.Titles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -590,7 +591,7 @@ public final class MetadataExtractor {
             return null;
         }
         int y = Integer.parseInt(s.substring(i, i + 4));
-        if (y < 1990 || y > 2100 || MetricFinder.insideTitle(s, i, i + 5)) {
+        if (y < 1990 || y > 2100 || Titles.inside(s, i, i + 5)) {
             return null;
         }
         return y;
