@@ -33,6 +33,11 @@ public final class MetricFinder {
     static final Rule AMBIGUOUS = RuleCatalogue.define(
             "metric.drop.ambiguous-numeral",
             "an Arabic tail too short for its place (3万4: 34000 or 30004?) cannot be read exactly, so it is dropped");
+    static final Rule CODE = RuleCatalogue.define(
+            "metric.exclude.code", "digits in a code or a model number (G20, 5G, COVID-19, #3) count nothing");
+    static final Rule RANGE = RuleCatalogue.define(
+            "metric.exclude.range",
+            "a range, a date, a time or a version (2015-2020, 3-5天, 2019/11/26, 10:30, 1.2.3) is not one quantity");
     static final Rule LONE_ONE = RuleCatalogue.define(
             "metric.drop.lone-one", "a lone 一 or 零 before a measure word is an article or an idiom (一件事, 一站式, 零跑腿)");
     static final Rule LONE_FINANCIAL = RuleCatalogue.define(
@@ -112,10 +117,16 @@ public final class MetricFinder {
     private Metric metricAt(
             String text, NumberReader.Number num, int prevEnd, int prevSentenceStart, String prevLabel, Trace trace) {
         int ns = num.start();
-        if (num.problem() == NumberReader.Problem.MALFORMED || num.problem() == NumberReader.Problem.AMBIGUOUS) {
+        Rule unreadable = switch (num.problem() == null ? NumberReader.Problem.BARE : num.problem()) {
+            case MALFORMED -> MALFORMED;
+            case AMBIGUOUS -> AMBIGUOUS;
+            case CODE -> CODE;
+            case RANGE -> RANGE;
+            default -> null;
+        };
+        if (unreadable != null) {
             if (trace.enabled()) {
-                Rule r = num.problem() == NumberReader.Problem.MALFORMED ? MALFORMED : AMBIGUOUS;
-                trace.fired(r, ns, num.end(), "dropped: " + r.summary());
+                trace.fired(unreadable, ns, num.end(), "dropped: " + unreadable.summary());
             }
             return null;
         }

@@ -61,6 +61,10 @@ final class NumberReader {
         MALFORMED,
         /** An Arabic tail too short for its place: 3万4. */
         AMBIGUOUS,
+        /** Digits in a code or a model number: G20, 5G, COVID-19. */
+        CODE,
+        /** A range, a date, a time or a version: 2015-2020, 3-5天, 2019/11/26, 10:30, 1.2.3. */
+        RANGE,
         /** A lone 一 or 零: an article or an idiom (一是, 进一步, 零跑腿), not a count. */
         LONE_ONE,
         /** A lone financial digit: a word character (伍 of 队伍, 陆 of 陆续, 拾 of 收拾). */
@@ -181,9 +185,11 @@ final class NumberReader {
             char c = text.charAt(j);
             if (isAsciiDigit(c) || c == '.' && j == i) {
                 Literal lit = literal(text, j, j == i);
-                if (lit == null) {
+                if (lit == null || lit.problem() != null) {
                     if (j == i) {
-                        return null;
+                        return lit == null
+                                ? null
+                                : new Number(i, lit.end(), null, lit.problem(), null, -1, false, false, null);
                     }
                     ok = false;
                     break;
@@ -332,7 +338,18 @@ final class NumberReader {
 
     /** An Arabic literal: its value, its integer digits, where it ends. */
     private record Literal(
-            BigDecimal value, int digits, int end, boolean thousands, boolean decimal, boolean leadingDot) {}
+            BigDecimal value,
+            int digits,
+            int end,
+            boolean thousands,
+            boolean decimal,
+            boolean leadingDot,
+            Problem problem) {
+
+        static Literal rejected(Problem problem, int end) {
+            return new Literal(null, 0, end, false, false, false, problem);
+        }
+    }
 
     /**
      * The Arabic literal at {@code i}, or null when the digits there are not a quantity: a code (G20, 5G), the
@@ -343,12 +360,13 @@ final class NumberReader {
         if (startsNumber && i > 0) {
             char p = text.charAt(i - 1);
             if (isAsciiLetter(p) || p == '_' || p == '#') {
-                return null; // model numbers and codes: G20, #3
+                return Literal.rejected(Problem.CODE, codeEnd(text, i)); // model numbers and codes: G20, #3
             }
-            if ((isRangeMark(p) || p == '.')
-                    && i > 1
-                    && (isAsciiDigit(text.charAt(i - 2)) || isAsciiLetter(text.charAt(i - 2)))) {
-                return null; // second half of a range, a date, a time, a version
+            if ((isRangeMark(p) || p == '.') && i > 1 && isAsciiLetter(text.charAt(i - 2))) {
+                return Literal.rejected(Problem.CODE, codeEnd(text, i)); // COVID-19
+            }
+            if ((isRangeMark(p) || p == '.') && i > 1 && isAsciiDigit(text.charAt(i - 2))) {
+                return null; // the second half of a range, a date, a time, a version: read with the first
             }
         }
         boolean leadingDot = text.charAt(i) == '.';
@@ -366,7 +384,7 @@ final class NumberReader {
         }
         int intDigits = j - i;
         if (intDigits > MAX_ARABIC_DIGITS) {
-            return new Literal(BigDecimal.ZERO, intDigits, j, false, false, false);
+            return Literal.rejected(Problem.MALFORMED, j);
         }
         StringBuilder digits = new StringBuilder(24).append(text, i, j);
         boolean thousands = false;
@@ -389,7 +407,7 @@ final class NumberReader {
                 k++;
             }
             if (k - j - 1 > MAX_DECIMALS && !leadingDot || k - j - 1 > 2 * MAX_DECIMALS) {
-                return null;
+                return Literal.rejected(Problem.MALFORMED, k);
             }
             if (intDigits == 0) {
                 digits.append('0');
@@ -401,20 +419,50 @@ final class NumberReader {
         if (j < n) {
             char f = text.charAt(j);
             if (isAsciiLetter(f) || f == '_') {
-                return null; // 5G, 3D
+                return Literal.rejected(Problem.CODE, codeEnd(text, j)); // 5G, 3D
             }
-            if ((isRangeMark(f) || f == ':') && j + 1 < n && isAsciiDigit(text.charAt(j + 1))) {
-                return null; // first half of a range, a date or a time: 2015-2020, 3-5天, 2019/11/26, 10:30
-            }
-            if (f == '.' && j + 1 < n && isAsciiDigit(text.charAt(j + 1))) {
-                return null; // 1.2.3
+            if ((isRangeMark(f) || f == '.') && j + 1 < n && isAsciiDigit(text.charAt(j + 1))) {
+                return Literal.rejected(Problem.RANGE, rangeEnd(text, j)); // 2015-2020, 3-5天, 2019/11/26, 10:30, 1.2.3
             }
         }
         try {
-            return new Literal(new BigDecimal(digits.toString()), intDigits, j, thousands, decimal, leadingDot);
+            return new Literal(new BigDecimal(digits.toString()), intDigits, j, thousands, decimal, leadingDot, null);
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** The end of a code: its letters, digits and joiners (G20, 5G, COVID-19, A3-2). */
+    private static int codeEnd(String text, int j) {
+        int k = j;
+        while (k < text.length() && k - j < 32) {
+            char c = text.charAt(k);
+            if (isAsciiLetter(c)
+                    || isAsciiDigit(c)
+                    || c == '_'
+                    || c == '-'
+                    || c == '.' && k + 1 < text.length() && isAsciiDigit(text.charAt(k + 1))) {
+                k++;
+            } else {
+                break;
+            }
+        }
+        return k;
+    }
+
+    /** The end of a range, a date, a time or a version: its digits and the marks between them. */
+    private static int rangeEnd(String text, int j) {
+        int k = j;
+        while (k < text.length() && k - j < 32) {
+            char c = text.charAt(k);
+            if (isAsciiDigit(c)
+                    || (isRangeMark(c) || c == '.') && k + 1 < text.length() && isAsciiDigit(text.charAt(k + 1))) {
+                k++;
+            } else {
+                break;
+            }
+        }
+        return k;
     }
 
     private static boolean isRangeMark(char c) {
