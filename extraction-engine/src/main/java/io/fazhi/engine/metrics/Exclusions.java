@@ -1,15 +1,12 @@
 package io.fazhi.engine.metrics;
 
 import io.fazhi.engine.EngineData;
-import io.fazhi.engine.Numerals;
 import io.fazhi.engine.rules.Rule;
 import io.fazhi.engine.rules.RuleCatalogue;
 import io.fazhi.engine.text.Titles;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +18,6 @@ import java.util.Map;
  */
 final class Exclusions {
     private static final int QUOTE_REACH = 12;
-    private static final int CLAUSE_REACH = 16;
-    private static final int CHROME_LINE = 100;
-    private static final int COUNTER_GAP = 3;
-    private static final int LIST_ITEMS = 4;
 
     static final Rule ORDINAL = RuleCatalogue.define(
             "metric.exclude.ordinal", "a number after 第, 每, # or a rank's 前 is an ordinal, a rank or a rate");
@@ -44,6 +37,13 @@ final class Exclusions {
     static final Rule SESSION = RuleCatalogue.define(
             "metric.exclude.session-ordinal",
             "N次 naming a plenary session or congress (四次全会, 十二届二次、三次全会, 十三届四次会议) is an ordinal");
+    static final Rule CODE = RuleCatalogue.define(
+            "metric.exclude.code", "digits in a code or a model number (G20, 5G, COVID-19, #3) count nothing");
+    static final Rule RANGE = RuleCatalogue.define(
+            "metric.exclude.range",
+            "a range, a date, a time or a version (2015-2020, 3-5天, 5%—10%, 2019/11/26, 10:30, 1.2.3) is not one quantity");
+    static final Rule PER_UNIT = RuleCatalogue.define(
+            "metric.exclude.per-unit", "a quantity per unit (1.2万元/人, 300元/平方米) is a rate, not an amount");
     static final Rule PAGE_CHROME = RuleCatalogue.define(
             "metric.exclude.page-chrome",
             "a count in website chrome (浏览次数: 1234次, 本文已被阅读56次, an accessibility notice) is no metric");
@@ -51,32 +51,23 @@ final class Exclusions {
     private final List<String> ordinals;
     private final List<String> rates;
     private final List<String> notRanks;
-    private final List<String> sessionAlways;
-    private final List<String> sessionAfterTerm;
-    private final List<String> listJoins;
-    private final List<String> terms;
-    private final List<String> counters;
-    private final List<String> selfViews;
-    private final List<String> chromeWords;
+    private final List<String> perWords;
+    private final Units units;
+    private final SessionNames sessions = new SessionNames();
+    private final PageChrome chrome = new PageChrome();
     private final String[][] phrasesByFirst = new String[65536][];
     private int maxPhrase;
 
-    Exclusions() {
-        Map<String, List<String>> ordinal = wordsByRole("ordinal-words.tsv", "ordinal", "rate", "rank", "not-rank");
+    Exclusions(Units units) {
+        this.units = units;
+        Map<String, List<String>> ordinal =
+                WordLists.byRole("ordinal-words.tsv", "ordinal", "rate", "rank", "not-rank", "per");
         ordinals = ordinal.get("ordinal");
         ordinals.addAll(ordinal.get("rank"));
         rates = ordinal.get("rate");
         notRanks = ordinal.get("not-rank");
-        Map<String, List<String>> session = wordsByRole("session-words.tsv", "always", "after-term", "list", "term");
-        sessionAlways = session.get("always");
-        sessionAfterTerm = session.get("after-term");
-        listJoins = session.get("list");
-        terms = session.get("term");
-        Map<String, List<String>> chrome = wordsByRole("page-chrome.tsv", "counter", "self", "line");
-        counters = chrome.get("counter");
-        selfViews = chrome.get("self");
-        chromeWords = chrome.get("line");
-        for (List<String> words : List.of(ordinals, rates, notRanks, counters, selfViews)) {
+        perWords = ordinal.get("per");
+        for (List<String> words : List.of(ordinals, rates, notRanks)) {
             words.sort(Comparator.comparingInt(String::length).reversed());
         }
         for (String p : EngineData.lines("non-metric-phrases.txt")) {
@@ -88,22 +79,6 @@ final class Exclusions {
             now[now.length - 1] = phrase;
             phrasesByFirst[c] = now;
         }
-    }
-
-    /** The words of a {@code role <TAB> word} data file, by role; a role the file does not name is an error. */
-    private static Map<String, List<String>> wordsByRole(String file, String... roles) {
-        Map<String, List<String>> byRole = new HashMap<>();
-        for (String role : roles) {
-            byRole.put(role, new ArrayList<>());
-        }
-        for (String[] r : EngineData.rows(file, 2)) {
-            List<String> words = byRole.get(r[0]);
-            if (words == null) {
-                throw new IllegalStateException(file + ": unknown role " + r[0]);
-            }
-            words.add(r[1]);
-        }
-        return byRole;
     }
 
     /** The exclusion rule that applies to the quantity {@code [num.start, ue)} with that unit, or null. */
@@ -138,7 +113,15 @@ final class Exclusions {
         if (insideSetPhrase(text, ns)) {
             return SET_PHRASE;
         }
-        if (u.equals("次") && session(text, ns, ue)) {
+        if (unitRange(text, ns, ue, u)) {
+            return RANGE;
+        }
+        if (ue + 1 < text.length()
+                && text.charAt(ue) == '/'
+                && (units.at(text, ue + 1) != null || WordLists.startingAt(perWords, text, ue + 1) != null)) {
+            return PER_UNIT; // 1.2万元/人, 300元/月; not 100%/满意率
+        }
+        if (u.equals("次") && sessions.names(text, ns, ue)) {
             return SESSION;
         }
         if (Titles.inside(text, ns, ue)) {
@@ -147,7 +130,35 @@ final class Exclusions {
         if (insideShortQuote(text, ns, ue)) {
             return QUOTE;
         }
-        return pageChrome(text, before, ns, ue) ? PAGE_CHROME : null;
+        return chrome.holds(text, before, ns, ue) ? PAGE_CHROME : null;
+    }
+
+    /**
+     * A range written with its unit on both ends: 5%—10%, 3天至5天 (the first, seen forward) or the second of them
+     * (seen backward).
+     */
+    private static boolean unitRange(String text, int ns, int ue, String unit) {
+        int n = text.length();
+        if (ue + 1 < n && isRangeMark(text.charAt(ue))) {
+            int k = ue + 1;
+            while (k < n
+                    && k - ue <= NumberReader.MAX_ARABIC_DIGITS
+                    && (NumberReader.isAsciiDigit(text.charAt(k)) || text.charAt(k) == '.')) {
+                k++;
+            }
+            if (k > ue + 1 && text.startsWith(unit, k)) {
+                return true;
+            }
+        }
+        int before = ns - 1 - unit.length();
+        return before > 0
+                && isRangeMark(text.charAt(ns - 1))
+                && text.startsWith(unit, before)
+                && NumberReader.isAsciiDigit(text.charAt(before - 1));
+    }
+
+    private static boolean isRangeMark(char c) {
+        return c == '-' || c == '—' || c == '–' || c == '~' || c == '～' || c == '至' || c == '到';
     }
 
     /** Whether the number at {@code ns} lies inside a set phrase (三项制度, 三番五次). */
@@ -167,118 +178,14 @@ final class Exclusions {
     }
 
     private boolean ordinal(String text, int end) {
-        if (endingAt(rates, text, end) != null) {
+        if (WordLists.endingAt(rates, text, end) != null) {
             return true;
         }
-        String w = endingAt(ordinals, text, end);
+        String w = WordLists.endingAt(ordinals, text, end);
         if (w == null) {
             return false;
         }
-        return !w.equals("前") || endingAt(notRanks, text, end) == null;
-    }
-
-    /** 四次全会; 十二届二次、三次全会; 十三届四次会议 (a term before the number in its clause). */
-    private boolean session(String text, int ns, int ue) {
-        boolean term = false;
-        int lo = Math.max(0, ns - CLAUSE_REACH);
-        for (int k = ns - 1; k >= lo && !endsClause(text.charAt(k)); k--) {
-            for (String t : terms) {
-                if (text.startsWith(t, k)) {
-                    term = true;
-                }
-            }
-        }
-        int k = ue;
-        for (int item = 0; item < LIST_ITEMS; item++) {
-            if (startingAt(sessionAlways, text, k) != null || term && startingAt(sessionAfterTerm, text, k) != null) {
-                return true;
-            }
-            String join = startingAt(listJoins, text, k);
-            if (join == null) {
-                return false;
-            }
-            int j = k + join.length();
-            int start = j;
-            while (j < text.length() && j - start < 6 && (isNumeral(text.charAt(j)))) {
-                j++;
-            }
-            if (j == start || !text.startsWith("次", j)) {
-                return false;
-            }
-            k = j + 1;
-        }
-        return false;
-    }
-
-    private static boolean isNumeral(char c) {
-        return Numerals.isChineseNumeralChar(c) || NumberReader.isAsciiDigit(c);
-    }
-
-    /** A counter (浏览次数: 1234), the page speaking of itself (已被浏览56次), or a short chrome line. */
-    private boolean pageChrome(String text, int before, int ns, int ue) {
-        if (endingAt(selfViews, text, before) != null) {
-            return true;
-        }
-        int labelEnd = ns;
-        int gap = 0;
-        while (labelEnd > 0 && gap < COUNTER_GAP && isCounterGap(text.charAt(labelEnd - 1))) {
-            labelEnd--;
-            gap++;
-        }
-        boolean counter = gap > 0 && endingAt(counters, text, labelEnd) != null;
-        int lineStart = ns;
-        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
-            if (ns - lineStart >= CHROME_LINE || endsSentence(text, lineStart - 1)) {
-                return false; // prose, never chrome
-            }
-            lineStart--;
-        }
-        int lineEnd = ue;
-        while (lineEnd < text.length() && text.charAt(lineEnd) != '\n') {
-            if (lineEnd - ue >= CHROME_LINE || endsSentence(text, lineEnd)) {
-                return false;
-            }
-            lineEnd++;
-        }
-        if (counter) {
-            return true;
-        }
-        for (String w : chromeWords) {
-            int at = text.indexOf(w, lineStart);
-            if (at >= 0 && at < lineEnd) {
-                return !startsWithSectionNumber(text, lineStart);
-            }
-        }
-        return false;
-    }
-
-    private static boolean isCounterGap(char c) {
-        return c == ':' || c == '：' || c == '【' || c == '[' || NumberReader.isSpace(c);
-    }
-
-    /** Sentence punctuation at {@code k}: a comma between digits is a thousands separator, not punctuation. */
-    private static boolean endsSentence(String text, int k) {
-        char c = text.charAt(k);
-        if (c == '。' || c == '；' || c == ';' || c == '，') {
-            return true;
-        }
-        return c == ','
-                && !(k > 0
-                        && NumberReader.isAsciiDigit(text.charAt(k - 1))
-                        && k + 1 < text.length()
-                        && NumberReader.isAsciiDigit(text.charAt(k + 1)));
-    }
-
-    private static boolean startsWithSectionNumber(String text, int lineStart) {
-        int k = lineStart;
-        while (k < text.length() && NumberReader.isSpace(text.charAt(k))) {
-            k++;
-        }
-        if (k >= text.length()) {
-            return false;
-        }
-        char c = text.charAt(k);
-        return NumberReader.isAsciiDigit(c) || Numerals.isChineseNumeralChar(c) || c == '(' || c == '（';
+        return !w.equals("前") || WordLists.endingAt(notRanks, text, end) == null;
     }
 
     /** Inside a short quotation (a slogan or a name: “民营经济十条”, “两个责任”). */
@@ -321,28 +228,5 @@ final class Exclusions {
             }
         }
         return false;
-    }
-
-    private static boolean endsClause(char c) {
-        return c == '。' || c == ',' || c == '，' || c == ';' || c == '；' || c == '\n';
-    }
-
-    private static String endingAt(List<String> words, String text, int end) {
-        for (String w : words) {
-            int at = end - w.length();
-            if (at >= 0 && text.startsWith(w, at)) {
-                return w;
-            }
-        }
-        return null;
-    }
-
-    private static String startingAt(List<String> words, String text, int at) {
-        for (String w : words) {
-            if (text.startsWith(w, at)) {
-                return w;
-            }
-        }
-        return null;
     }
 }

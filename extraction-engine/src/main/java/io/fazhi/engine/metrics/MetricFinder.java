@@ -33,11 +33,6 @@ public final class MetricFinder {
     static final Rule AMBIGUOUS = RuleCatalogue.define(
             "metric.drop.ambiguous-numeral",
             "an Arabic tail too short for its place (3万4: 34000 or 30004?) cannot be read exactly, so it is dropped");
-    static final Rule CODE = RuleCatalogue.define(
-            "metric.exclude.code", "digits in a code or a model number (G20, 5G, COVID-19, #3) count nothing");
-    static final Rule RANGE = RuleCatalogue.define(
-            "metric.exclude.range",
-            "a range, a date, a time or a version (2015-2020, 3-5天, 2019/11/26, 10:30, 1.2.3) is not one quantity");
     static final Rule LONE_ONE = RuleCatalogue.define(
             "metric.drop.lone-one", "a lone 一 or 零 before a measure word is an article or an idiom (一件事, 一站式, 零跑腿)");
     static final Rule LONE_FINANCIAL = RuleCatalogue.define(
@@ -57,7 +52,7 @@ public final class MetricFinder {
     private final Units units = new Units();
     private final Approximations approximations = new Approximations();
     private final NumberReader numbers = new NumberReader(approximations);
-    private final Exclusions exclusions = new Exclusions();
+    private final Exclusions exclusions = new Exclusions(units);
     private final Labeller labeller = new Labeller();
 
     /** Every metric in the text, in document order. */
@@ -120,8 +115,8 @@ public final class MetricFinder {
         Rule unreadable = switch (num.problem() == null ? NumberReader.Problem.BARE : num.problem()) {
             case MALFORMED -> MALFORMED;
             case AMBIGUOUS -> AMBIGUOUS;
-            case CODE -> CODE;
-            case RANGE -> RANGE;
+            case CODE -> Exclusions.CODE;
+            case RANGE -> Exclusions.RANGE;
             default -> null;
         };
         if (unreadable != null) {

@@ -17,7 +17,7 @@ final class NumberReader {
     /** More Arabic digits than this is an id or a code, not a quantity. */
     static final int MAX_ARABIC_DIGITS = 15;
 
-    private static final int MAX_DECIMALS = 6;
+    static final int MAX_DECIMALS = 6;
     private static final int MAX_SPACES = 2;
 
     static final Rule CHINESE = RuleCatalogue.define(
@@ -42,7 +42,9 @@ final class NumberReader {
             "number.spaced-multiplier",
             "a space between Arabic digits and their multiplier (12.5 万) is kept in the surface");
     static final Rule THOUSANDS = RuleCatalogue.define(
-            "number.thousands-separator", "commas between groups of three digits are thousands separators (1,234)");
+            "number.thousands-separator",
+            "commas, or spaces as the national standard for numbers allows, between groups of three digits are thousands"
+                    + " separators (1,234; 1 234)");
     static final Rule DECIMAL =
             RuleCatalogue.define("number.decimal", "a dot between digits is a decimal point (12.5)");
     static final Rule LEADING_DOT =
@@ -184,7 +186,7 @@ final class NumberReader {
         while (j < n && j - i <= Numerals.MAX_CHARS) {
             char c = text.charAt(j);
             if (isAsciiDigit(c) || c == '.' && j == i) {
-                Literal lit = literal(text, j, j == i);
+                ArabicLiteral lit = ArabicLiteral.read(text, j, j == i);
                 if (lit == null || lit.problem() != null) {
                     if (j == i) {
                         return lit == null
@@ -260,14 +262,6 @@ final class NumberReader {
             return null;
         }
         Numerals.Reading r = g.end();
-        boolean ledByPower = Numerals.power(first) > 0;
-        if (r.problem() != null) {
-            Problem p = r.problem() == Numerals.Problem.AMBIGUOUS ? Problem.AMBIGUOUS : Problem.MALFORMED;
-            return new Number(i, runEnd(text, j), null, p, null, -1, !arabic, ledByPower, r);
-        }
-        if (r.unknown() && r.value().signum() == 0) {
-            return null; // 几 alone: 几个, 几乎
-        }
         if (j - i == 1 && chinese) {
             if (first == '一' || Numerals.isZero(first)) {
                 return new Number(i, j, r.value(), Problem.LONE_ONE, null, -1, true, false, r);
@@ -275,6 +269,14 @@ final class NumberReader {
             if (Numerals.isFinancial(first)) {
                 return new Number(i, j, r.value(), Problem.LONE_FINANCIAL, null, -1, true, false, r);
             }
+        }
+        boolean ledByPower = Numerals.power(first) > 0;
+        if (r.problem() != null) {
+            Problem p = r.problem() == Numerals.Problem.AMBIGUOUS ? Problem.AMBIGUOUS : Problem.MALFORMED;
+            return new Number(i, runEnd(text, j), null, p, null, -1, !arabic, ledByPower, r);
+        }
+        if (r.unknown() && r.value().signum() == 0) {
+            return null; // 几 alone: 几个, 几乎
         }
         Number num =
                 new Number(i, j, r.value(), r.bare() ? Problem.BARE : null, null, innerApprox, !arabic, ledByPower, r);
@@ -336,139 +338,6 @@ final class NumberReader {
         }
     }
 
-    /** An Arabic literal: its value, its integer digits, where it ends. */
-    private record Literal(
-            BigDecimal value,
-            int digits,
-            int end,
-            boolean thousands,
-            boolean decimal,
-            boolean leadingDot,
-            Problem problem) {
-
-        static Literal rejected(Problem problem, int end) {
-            return new Literal(null, 0, end, false, false, false, problem);
-        }
-    }
-
-    /**
-     * The Arabic literal at {@code i}, or null when the digits there are not a quantity: a code (G20, 5G), the
-     * second half of a range or a date (2015-2020, 11/26, 10:30), a version (1.2.3), an over-long digit string.
-     */
-    private static Literal literal(String text, int i, boolean startsNumber) {
-        int n = text.length();
-        if (startsNumber && i > 0) {
-            char p = text.charAt(i - 1);
-            if (isAsciiLetter(p) || p == '_' || p == '#') {
-                return Literal.rejected(Problem.CODE, codeEnd(text, i)); // model numbers and codes: G20, #3
-            }
-            if ((isRangeMark(p) || p == '.') && i > 1 && isAsciiLetter(text.charAt(i - 2))) {
-                return Literal.rejected(Problem.CODE, codeEnd(text, i)); // COVID-19
-            }
-            if ((isRangeMark(p) || p == '.') && i > 1 && isAsciiDigit(text.charAt(i - 2))) {
-                return null; // the second half of a range, a date, a time, a version: read with the first
-            }
-        }
-        boolean leadingDot = text.charAt(i) == '.';
-        if (leadingDot) {
-            if (!startsNumber
-                    || i + 1 >= n
-                    || !isAsciiDigit(text.charAt(i + 1))
-                    || i > 0 && (isAsciiLetter(text.charAt(i - 1)) || text.charAt(i - 1) == '/')) {
-                return null; // www.12348.gov.cn, a full stop
-            }
-        }
-        int j = i;
-        while (j < n && isAsciiDigit(text.charAt(j))) {
-            j++;
-        }
-        int intDigits = j - i;
-        if (intDigits > MAX_ARABIC_DIGITS) {
-            return Literal.rejected(Problem.MALFORMED, j);
-        }
-        StringBuilder digits = new StringBuilder(24).append(text, i, j);
-        boolean thousands = false;
-        if (intDigits > 0 && intDigits <= 3) {
-            while (j + 3 < n
-                    && text.charAt(j) == ','
-                    && isDigit3(text, j + 1)
-                    && (j + 4 >= n || !isAsciiDigit(text.charAt(j + 4)))
-                    && digits.length() < MAX_ARABIC_DIGITS) {
-                digits.append(text, j + 1, j + 4);
-                j += 4;
-                intDigits += 3;
-                thousands = true;
-            }
-        }
-        boolean decimal = false;
-        if (j + 1 < n && text.charAt(j) == '.' && isAsciiDigit(text.charAt(j + 1))) {
-            int k = j + 1;
-            while (k < n && isAsciiDigit(text.charAt(k))) {
-                k++;
-            }
-            if (k - j - 1 > MAX_DECIMALS && !leadingDot || k - j - 1 > 2 * MAX_DECIMALS) {
-                return Literal.rejected(Problem.MALFORMED, k);
-            }
-            if (intDigits == 0) {
-                digits.append('0');
-            }
-            digits.append(text, j, k);
-            j = k;
-            decimal = true;
-        }
-        if (j < n) {
-            char f = text.charAt(j);
-            if (isAsciiLetter(f) || f == '_') {
-                return Literal.rejected(Problem.CODE, codeEnd(text, j)); // 5G, 3D
-            }
-            if ((isRangeMark(f) || f == '.') && j + 1 < n && isAsciiDigit(text.charAt(j + 1))) {
-                return Literal.rejected(Problem.RANGE, rangeEnd(text, j)); // 2015-2020, 3-5天, 2019/11/26, 10:30, 1.2.3
-            }
-        }
-        try {
-            return new Literal(new BigDecimal(digits.toString()), intDigits, j, thousands, decimal, leadingDot, null);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** The end of a code: its letters, digits and joiners (G20, 5G, COVID-19, A3-2). */
-    private static int codeEnd(String text, int j) {
-        int k = j;
-        while (k < text.length() && k - j < 32) {
-            char c = text.charAt(k);
-            if (isAsciiLetter(c)
-                    || isAsciiDigit(c)
-                    || c == '_'
-                    || c == '-'
-                    || c == '.' && k + 1 < text.length() && isAsciiDigit(text.charAt(k + 1))) {
-                k++;
-            } else {
-                break;
-            }
-        }
-        return k;
-    }
-
-    /** The end of a range, a date, a time or a version: its digits and the marks between them. */
-    private static int rangeEnd(String text, int j) {
-        int k = j;
-        while (k < text.length() && k - j < 32) {
-            char c = text.charAt(k);
-            if (isAsciiDigit(c)
-                    || (isRangeMark(c) || c == '.') && k + 1 < text.length() && isAsciiDigit(text.charAt(k + 1))) {
-                k++;
-            } else {
-                break;
-            }
-        }
-        return k;
-    }
-
-    private static boolean isRangeMark(char c) {
-        return c == '-' || c == '/' || c == '~' || c == '～' || c == '—' || c == '–' || c == ':' || c == '至' || c == '到';
-    }
-
     /** The end of {@code 点} and the Chinese digits after it (三点五), or {@code j} when there is no decimal there. */
     private static int chineseFraction(String text, int j) {
         int n = text.length();
@@ -520,10 +389,6 @@ final class NumberReader {
 
     private static boolean isNumeralChar(char c) {
         return Numerals.isChineseNumeralChar(c) || Numerals.isUnknownDigit(c);
-    }
-
-    private static boolean isDigit3(String text, int k) {
-        return isAsciiDigit(text.charAt(k)) && isAsciiDigit(text.charAt(k + 1)) && isAsciiDigit(text.charAt(k + 2));
     }
 
     static boolean isAsciiDigit(char c) {
