@@ -112,13 +112,15 @@ public final class MetricFinder {
     private Metric metricAt(
             String text, NumberReader.Number num, int prevEnd, int prevSentenceStart, String prevLabel, Trace trace) {
         int ns = num.start();
-        Rule unreadable = switch (num.problem() == null ? NumberReader.Problem.BARE : num.problem()) {
-            case MALFORMED -> MALFORMED;
-            case AMBIGUOUS -> AMBIGUOUS;
-            case CODE -> Exclusions.CODE;
-            case RANGE -> Exclusions.RANGE;
-            default -> null;
-        };
+        Rule unreadable = num.problem() == null
+                ? null
+                : switch (num.problem()) {
+                    case MALFORMED -> MALFORMED;
+                    case AMBIGUOUS -> AMBIGUOUS;
+                    case CODE -> Exclusions.CODE;
+                    case RANGE -> Exclusions.RANGE;
+                    default -> null; // lone digits and bare multipliers: decided once the measure word is known
+                };
         if (unreadable != null) {
             if (trace.enabled()) {
                 trace.fired(unreadable, ns, num.end(), "dropped: " + unreadable.summary());
@@ -183,7 +185,12 @@ public final class MetricFinder {
         Rule excluded = exclusions.excludedBy(text, num, value, unit, ue);
         if (excluded != null) {
             if (trace.enabled()) {
-                trace.fired(excluded, ns, ue, "dropped: " + excluded.summary());
+                trace.fired(
+                        excluded,
+                        ns,
+                        ue,
+                        "dropped (read as " + value.stripTrailingZeros().toPlainString() + " " + unit.reported() + "): "
+                                + excluded.summary());
             }
             return null;
         }
