@@ -151,7 +151,8 @@ record ArabicLiteral(
         return k;
     }
 
-    private static boolean isRangeMark(char c) {
+    /** A mark between the two ends of a range, the parts of a date or a time: - — ~ / : 至 到. */
+    static boolean isRangeMark(char c) {
         return c == '-' || c == '/' || c == '~' || c == '～' || c == '—' || c == '–' || c == ':' || c == '至' || c == '到';
     }
 

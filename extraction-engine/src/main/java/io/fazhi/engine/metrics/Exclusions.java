@@ -139,7 +139,7 @@ final class Exclusions {
      */
     private static boolean unitRange(String text, int ns, int ue, String unit) {
         int n = text.length();
-        if (ue + 1 < n && isRangeMark(text.charAt(ue))) {
+        if (ue + 1 < n && ArabicLiteral.isRangeMark(text.charAt(ue))) {
             int k = ue + 1;
             while (k < n
                     && k - ue <= NumberReader.MAX_ARABIC_DIGITS
@@ -152,13 +152,9 @@ final class Exclusions {
         }
         int before = ns - 1 - unit.length();
         return before > 0
-                && isRangeMark(text.charAt(ns - 1))
+                && ArabicLiteral.isRangeMark(text.charAt(ns - 1))
                 && text.startsWith(unit, before)
                 && NumberReader.isAsciiDigit(text.charAt(before - 1));
-    }
-
-    private static boolean isRangeMark(char c) {
-        return c == '-' || c == '—' || c == '–' || c == '~' || c == '～' || c == '至' || c == '到';
     }
 
     /** Whether the number at {@code ns} lies inside a set phrase (三项制度, 三番五次). */
