@@ -27,6 +27,7 @@ public final class EngineData {
         return rows;
     }
 
+    /** The lines of a resource, without blank lines and {@code #} comments. */
     public static List<String> lines(String name) {
         String path = "/engine/" + name;
         try (InputStream in = EngineData.class.getResourceAsStream(path)) {

@@ -1,6 +1,7 @@
 package io.fazhi.engine;
 
 import io.fazhi.engine.metadata.MetadataExtractor;
+import io.fazhi.engine.metrics.MetricFinder;
 import io.fazhi.engine.rules.RecordingTrace;
 import io.fazhi.engine.rules.Trace;
 import java.util.ArrayList;
@@ -16,8 +17,6 @@ import java.util.Objects;
  * result for that stage and a warning.
  */
 public final class Extractor {
-    /** Changes whenever the extraction rules change, so reprocessing can tell old results from new. */
-    public static final String VERSION = "1.0.0";
 
     private final Normaliser normaliser;
     private final SectionSplitter splitter;
@@ -26,8 +25,10 @@ public final class Extractor {
     private final MetadataExtractor metadataExtractor;
     private final ComplianceChecker complianceChecker;
     private final IndicatorAssigner indicators;
+    private final String version;
 
     public Extractor() {
+        this.version = EngineVersion.current();
         this.normaliser = new Normaliser();
         this.splitter = new SectionSplitter();
         this.categoriser = new Categoriser();
@@ -35,6 +36,14 @@ public final class Extractor {
         this.metadataExtractor = new MetadataExtractor();
         this.complianceChecker = new ComplianceChecker();
         this.indicators = new IndicatorAssigner();
+    }
+
+    /**
+     * The version of the extraction rules ({@link EngineVersion}): it changes whenever a class or a data file of
+     * the engine changes, so reprocessing can tell old results from new.
+     */
+    public String version() {
+        return version;
     }
 
     public Extraction extract(ReportInput input) {

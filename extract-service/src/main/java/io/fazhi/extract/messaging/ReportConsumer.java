@@ -25,15 +25,17 @@ public class ReportConsumer {
     private static final Logger LOG = Logger.getLogger(ReportConsumer.class);
 
     private final ObjectMapper mapper;
-    private final Extractor extractor = new Extractor();
+    private final Extractor extractor;
     private final SectionPublisher publisher;
     private final Timer extraction;
     private final DistributionSummary sections;
     private final DistributionSummary metrics;
     private final DistributionSummary textChars;
 
-    public ReportConsumer(ObjectMapper mapper, SectionPublisher publisher, MeterRegistry registry) {
+    public ReportConsumer(
+            ObjectMapper mapper, Extractor extractor, SectionPublisher publisher, MeterRegistry registry) {
         this.mapper = mapper;
+        this.extractor = extractor;
         this.publisher = publisher;
         this.extraction = Timer.builder("fazhi.extraction")
                 .description("time to extract one report")
@@ -61,7 +63,7 @@ public class ReportConsumer {
         MDC.put("reportId", report.reportId());
         try {
             if (report.withdrawn()) {
-                publisher.publishWithdrawal(report, Extractor.VERSION);
+                publisher.publishWithdrawal(report, extractor.version());
                 LOG.infof("report %s revision %d: withdrawn", report.reportId(), report.revision());
                 return;
             }
@@ -78,7 +80,7 @@ public class ReportConsumer {
             sections.record(result.headingCount());
             metrics.record(result.metricCount());
             textChars.record(report.text() == null ? 0 : report.text().length());
-            publisher.publish(report, result, Extractor.VERSION);
+            publisher.publish(report, result, extractor.version());
             LOG.infof(
                     "report %s revision %d: %d sections, %d metrics",
                     report.reportId(), report.revision(), result.headingCount(), result.metricCount());

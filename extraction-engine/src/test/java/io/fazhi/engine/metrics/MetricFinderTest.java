@@ -1,8 +1,10 @@
-package io.fazhi.engine;
+package io.fazhi.engine.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fazhi.engine.Metric;
+import io.fazhi.engine.Normaliser;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -166,18 +168,104 @@ class MetricFinderTest {
         assertEquals("22宗", ms.get(0).surface());
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "下拨专项经费12.5 万元。|12.5 万元|125000|元",
+                "现场接受咨询300 余人次。|300 余人次|300|人次",
+                "办理网上申请2.6 万件。|2.6 万件|26000|件",
+                "全年审查合同48 份。|48 份|48|份",
+                "审批时限压缩至3 个工作日。|3 个工作日|3|个工作日",
+                "补助资金7.5　万元。|7.5　万元|75000|元",
+                "受理申请650 件。|650 件|650|件",
+                "满意率达96 %。|96 %|96|%",
+            })
+    void spacesBetweenNumberMultiplierAndUnitStayInTheSurface(String text, String surface, String value, String unit) {
+        Metric m = FINDER.find(text).get(0); // the finder itself: the normaliser would turn the spaces into ASCII ones
+        assertEquals(surface, m.surface());
+        assertEquals(0, new BigDecimal(value).compareTo(m.value()), surface);
+        assertEquals(unit, m.unit());
+        assertEquals(
+                m.surface(), text.substring(m.offset(), m.offset() + m.surface().length()));
+    }
+
     @Test
-    void chineseNumerals() {
-        assertEquals(23, Numerals.chineseValue("二十三"));
-        assertEquals(10, Numerals.chineseValue("十"));
-        assertEquals(120, Numerals.chineseValue("一百二十"));
-        assertEquals(105, Numerals.chineseValue("一百零五"));
-        assertEquals(15000, Numerals.chineseValue("一万五千"));
-        assertEquals(100, Numerals.chineseValue("百"));
-        assertEquals(1_000_000_000, Numerals.chineseValue("十亿"));
-        assertEquals(2, Numerals.chineseValue("两"));
-        assertEquals(-1, Numerals.chineseValue("十四五"));
-        assertEquals(-1, Numerals.chineseValue("二〇一九"));
-        assertEquals(-1, Numerals.chineseValue("万"));
+    void fullWidthAndNoBreakSpacesNormaliseToOneSpaceInTheSurface() {
+        assertEquals("5 万元", only("奖励资金5　万元。").surface());
+        assertEquals("18 件", only("办结投诉18 件。").surface());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "检查企业公示信息88件次。|件次|count",
+                "回访纠纷当事人120户次。|户次|count",
+                "抽查市场主体45家次。|家次|count",
+                "复核信访积案9宗次。|宗次|count",
+                "开展培训6期次。|期次|count",
+                "抽检农产品300批次。|批次|count",
+                "出动执法车辆72车次。|车次|count",
+                "检定计量器具140台次。|台次|count",
+                "审核出口货物报关单1200票。|票|count",
+                "更新普法宣传栏16块。|块|count",
+                "排查农村自建房88栋。|栋|count",
+                "核查设备运行记录35个次。|个次|count",
+                "政府信息公开答复时限为20个自然日。|个自然日|duration",
+            })
+    void compoundAndAddedMeasureWordsAreOneUnit(String text, String unit, String kind) {
+        Metric m = only(text);
+        assertEquals(unit, m.unit());
+        assertEquals(kind, m.unitKind());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "null",
+            value = {
+                "近百名律师参与公益法律服务。|100|about",
+                "上千家企业完成合规承诺。|1000|more_than",
+                "为数百户群众化解用地纠纷。|100|more_than",
+                "动员数十家社会组织参与调解。|10|more_than",
+                "培训网格员千余人次。|1000|more_than",
+                "惠及群众万余人。|10000|more_than",
+                "新增就业二十几万人。|200000|more_than",
+                "开展宣讲十几场。|10|more_than",
+                "约谈企业负责人二十来人。|20|about",
+                "拨付资金三千多万元。|30000000|more_than",
+            })
+    void roundNumbersAndOpenDigitsCarryTheirApproximation(String text, String value, String approx) {
+        Metric m = only(text);
+        assertEquals(0, new BigDecimal(value).compareTo(m.value()), text);
+        assertEquals(approx, m.approx(), text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "把法律服务送到千家万户。", // a bare multiplier in an idiom
+                "开展百名法官进千企活动。", // a slogan of bare multipliers
+                "共有三四百人参加。", // a range: no one value
+                "两三个部门联合执法。", // a range
+                "受理网上申请3万4件。", // 34000 or 30004: not guessed
+                "二0二一年以来持续推进。", // a year digit by digit, mixed
+                "九点三十分召开会议。", // a clock time
+                "学习县委十二届五次、六次全会精神。", // plenary sessions
+                "传达市十四届人大二次会议精神。", // a congress session
+                "按照《关于印发〈镇街综合执法事项目录〉等两项清单的通知》执行。", // inside a nested title
+                "本文已被阅读1234次", // page chrome
+                "今日访问: 256 人次", // page chrome
+                "加强执法队伍人员管理。", // 伍 of 队伍
+            })
+    void formsThatAreNoQuantityOrCannotBeReadExactlyAreDropped(String text) {
+        assertEquals(List.of(), find(text), text);
+    }
+
+    @Test
+    void aCountOfMeetingsIsNoSessionName() {
+        assertEquals(3, only("区政府常务会议全年召开3次会议专题学法。").value().intValue());
+        assertEquals(2, only("召开全体会议2次。").value().intValue());
     }
 }
