@@ -51,7 +51,9 @@ public class OutboxRelay {
 
     private final Counter published;
     private final Counter notAcknowledged;
-    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestMillis = new AtomicLong();
+    private long backlogReadAt = System.nanoTime() - 10_000_000_000L;
     private volatile boolean running;
     private volatile Thread thread;
 
@@ -79,8 +81,11 @@ public class OutboxRelay {
         this.notAcknowledged = Counter.builder("fazhi.outbox.unacknowledged")
                 .description("sends not acknowledged in time (sent again later)")
                 .register(registry);
-        Gauge.builder("fazhi.outbox.pending", backlog, AtomicLong::get)
-                .description("revisions in the last claimed batch that waited to be published")
+        Gauge.builder("fazhi.outbox.pending", pending, AtomicLong::get)
+                .description("revisions stored but not yet acknowledged by the broker")
+                .register(registry);
+        Gauge.builder("fazhi.outbox.oldest.seconds", oldestMillis, m -> m.get() / 1000.0)
+                .description("how long the oldest unpublished revision has waited")
                 .register(registry);
     }
 
@@ -149,9 +154,9 @@ public class OutboxRelay {
 
     /** Claims one batch, publishes it, marks what was acknowledged. */
     Round relayOnce() throws InterruptedException {
+        refreshBacklog();
         try (OutboxStore.Batch batch = outbox.claim(batchSize, batchBytes)) {
             List<OutboxStore.Pending> rows = batch.rows();
-            backlog.set(rows.size());
             if (rows.isEmpty()) {
                 return new Round(0, false);
             }
@@ -186,6 +191,18 @@ public class OutboxRelay {
             }
             return new Round(rows.size(), missing > 0);
         }
+    }
+
+    /** The backlog gauges, read from the outbox at most every 5 s (a count on its partial index). */
+    private void refreshBacklog() {
+        long now = System.nanoTime();
+        if (now - backlogReadAt < 5_000_000_000L) {
+            return;
+        }
+        backlogReadAt = now;
+        OutboxStore.Backlog b = outbox.backlog();
+        pending.set(b.revisions());
+        oldestMillis.set((long) (b.oldestSeconds() * 1000));
     }
 
     /** The wait for a revision's acknowledgement: doubled for every send of it that was not acknowledged in time. */

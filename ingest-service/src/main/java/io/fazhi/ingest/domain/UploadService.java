@@ -127,8 +127,7 @@ public class UploadService {
                 reading.content().sha256(),
                 sketch == null ? null : sketch.bandKeys()));
         Identity identity = identity(caller, upload.metadata(), reading, found.agency());
-        IdentityDecision.Decision decision =
-                IdentityDecision.decide(identity, sketch, fingerprint, known(found, identity));
+        IdentityDecision.Decision decision = IdentityDecision.decide(identity, sketch, fingerprint, known(found));
         if (decision instanceof IdentityDecision.Existing e) {
             return existing(caller, found, e, key);
         }
@@ -173,7 +172,7 @@ public class UploadService {
                 reading.year());
     }
 
-    private static IdentityDecision.Found known(UploadStore.Found f, Identity identity) {
+    private static IdentityDecision.Found known(UploadStore.Found f) {
         List<IdentityDecision.Near> near = new ArrayList<>(f.near().size());
         for (UploadStore.NearMatch n : f.near()) {
             near.add(new IdentityDecision.Near(known(n.report()), SimilaritySketch.fromBytes(n.sketch())));

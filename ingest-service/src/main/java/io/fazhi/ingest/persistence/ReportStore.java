@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -291,14 +290,6 @@ public class ReportStore {
             return value == null ? List.of() : json.readValue(value, STRINGS);
         } catch (JsonProcessingException e) {
             return List.of();
-        }
-    }
-
-    static void setNullableText(PreparedStatement s, int i, String v) throws SQLException {
-        if (v == null) {
-            s.setNull(i, Types.VARCHAR);
-        } else {
-            s.setString(i, v);
         }
     }
 }

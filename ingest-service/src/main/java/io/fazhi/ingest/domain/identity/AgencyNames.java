@@ -59,7 +59,8 @@ public final class AgencyNames {
     /** The name with the city (江门市) or its short form (江门) taken off its front, if it is longer than that. */
     static String withoutCity(String name, String city) {
         for (String prefix : prefixes(city)) {
-            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+            // 江门市 itself is not 江门 + 市
+            if (name.startsWith(prefix) && name.length() > prefix.length() && !name.equals(city)) {
                 return name.substring(prefix.length());
             }
         }
