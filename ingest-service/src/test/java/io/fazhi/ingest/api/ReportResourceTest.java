@@ -165,6 +165,25 @@ class ReportResourceTest {
     }
 
     @Test
+    void theUploadAnswersAreDescribedOnceForEveryUploadEndpoint() throws Exception {
+        JsonNode api = mapper.readTree(given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        JsonNode upload = api.at("/paths/~1api~1v1~1reports/post");
+        java.util.Set<String> statuses = new java.util.TreeSet<>();
+        upload.get("responses").fieldNames().forEachRemaining(statuses::add);
+        assertEquals(new java.util.TreeSet<>(UploadApiDescription.ANSWERS.keySet()), statuses, upload.toString());
+        JsonNode bodies = upload.at("/requestBody/content");
+        for (String type : java.util.List.of("application/json", "text/plain", "text/html", "multipart/form-data")) {
+            assertTrue(bodies.has(type), type + " in " + bodies);
+        }
+        assertTrue(api.at("/components/schemas/Problem").isObject(), "the problem schema");
+        assertTrue(upload.at("/responses/503/headers/Retry-After").isObject(), upload.toString());
+    }
+
+    @Test
     void readinessIsTheDatabasesAndLivenessTheChannelsAndTheRelay() {
         String ready =
                 given().get("/q/health/ready").then().statusCode(200).extract().asString();
