@@ -11,7 +11,8 @@ import java.sql.Statement;
 
 /**
  * A real PostgreSQL server (zonky's binaries from Maven Central) on loopback, with one application role and
- * database. Its data directory survives a restart unless {@code fresh} is asked for.
+ * database. Its data directory survives a restart unless {@code fresh} is asked for; {@link #close()} and {@link
+ * #start()} again (same port, same data) is a database restart under running services.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String DATABASE = "fazhi";
@@ -21,7 +22,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
-    private final boolean fresh;
+    private boolean fresh;
     private EmbeddedPostgres postgres;
 
     public EmbeddedPostgresServer(Path dataDir, int port, boolean fresh) {
@@ -32,10 +33,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public EmbeddedPostgresServer start() {
         try {
+            if (fresh) {
+                // zonky cleans its directory only when it closes; a fresh start empties it first, once
+                Files2.deleteTree(dataDir);
+                fresh = false;
+            }
             postgres = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(fresh)
+                    .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("listen_addresses", "127.0.0.1")
