@@ -303,4 +303,9 @@ public final class Labeller {
     private static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
+
+    /** Whether {@code label} occurs in {@code sentence} (temporary). */
+    static boolean isWholeWords(String label, String sentence) {
+        return sentence.contains(label);
+    }
 }
