@@ -1,22 +1,55 @@
 package io.fazhi.engine;
 
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import io.fazhi.engine.rules.Rule;
+import io.fazhi.engine.rules.RuleCatalogue;
+import io.fazhi.engine.rules.Trace;
 import io.fazhi.engine.text.Han;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The label of a metric: the phrase of its clause that names what is counted ({@code 外资备案手续} for {@code 168件}).
- * Taken after the unit when a noun phrase follows it, else from the clause before the number, trimmed of function
- * words ({@code engine/label-words.tsv}) and time phrases.
+ * The label of a metric: the noun phrase of its clause that names what is counted ({@code 外资备案手续} for {@code
+ * 168件}). Taken after the unit when a noun phrase follows it, else from the clause before the number, trimmed of
+ * function words, light verbs and time phrases ({@code engine/label-words.tsv}). A label never starts or ends inside
+ * a word: where the length limit cuts a phrase, the cut moves to a word boundary of HanLP's core dictionary (its
+ * dictionary only: no models, no name or place recognition).
  */
 public final class Labeller {
+    static final Rule AFTER_UNIT = RuleCatalogue.define(
+            "label.after-unit", "a noun phrase right after the unit names what is counted (300本宣传读本)");
+    static final Rule BEFORE_NUMBER = RuleCatalogue.define(
+            "label.before-number", "else the clause before the number names it, trimmed of function words");
+    static final Rule PREVIOUS_CLAUSE = RuleCatalogue.define(
+            "label.previous-clause", "a bare count (共40多场) is labelled by the end of the clause before it");
+    static final Rule CHANGE = RuleCatalogue.define(
+            "label.change-of-previous", "a new value (缩短至30天) keeps the label of the quantity it changes");
+    static final Rule TIME_PHRASE = RuleCatalogue.define(
+            "label.time-phrase", "a time phrase before the number (之日起, 为期) is no label; the phrase after the unit is");
+    static final Rule LIGHT_VERB = RuleCatalogue.define(
+            "label.light-verb", "a leading light verb (开展, 组织, 举办) is dropped: its object is what is counted");
+    static final Rule TITLE_TAIL = RuleCatalogue.define(
+            "label.after-title", "after a 《title》 the label is the noun that follows it (《民法典》宣传读本 -> 宣传读本)");
+    static final Rule HONOUR = RuleCatalogue.define(
+            "label.honour", "units counted by an honour they received (7个社区获评“民主法治社区”) are labelled by the honour");
+    static final Rule WORD_BOUNDARY = RuleCatalogue.define(
+            "label.word-boundary",
+            "where the length limit cuts a phrase, the label starts and ends on word boundaries");
+
     private static final int LABEL_MAX = 10;
+    private static final int AFTER_REACH = 24;
     private static final int CLAUSE_LOOKBACK = 30;
 
     private final List<String> lead = new ArrayList<>();
     private final List<String> trail = new ArrayList<>();
     private final List<String> afterStop = new ArrayList<>();
+    private final List<String> changes = new ArrayList<>();
+    private final List<String> timeWords = new ArrayList<>();
+    private final List<String> timePhrases = new ArrayList<>();
+    private final List<String> timeEnds = new ArrayList<>();
+    private final List<String> afterEnds = new ArrayList<>();
+    private final List<String> lightVerbs = new ArrayList<>();
 
     public Labeller() {
         for (String[] r : EngineData.rows("label-words.tsv", 2)) {
@@ -24,7 +57,13 @@ public final class Labeller {
                 case "lead" -> lead.add(r[1]);
                 case "trail" -> trail.add(r[1]);
                 case "after-stop" -> afterStop.add(r[1]);
-                default -> {}
+                case "change" -> changes.add(r[1]);
+                case "time-word" -> timeWords.add(r[1]);
+                case "time-phrase" -> timePhrases.add(r[1]);
+                case "time-end" -> timeEnds.add(r[1]);
+                case "after-end" -> afterEnds.add(r[1]);
+                case "light-verb" -> lightVerbs.add(r[1]);
+                default -> throw new IllegalStateException("label-words.tsv: unknown kind " + r[0]);
             }
         }
         Comparator<String> longestFirst =
@@ -32,6 +71,11 @@ public final class Labeller {
         lead.sort(longestFirst);
         trail.sort(longestFirst);
         afterStop.sort(longestFirst);
+        timeWords.sort(longestFirst);
+        timePhrases.sort(longestFirst);
+        timeEnds.sort(longestFirst);
+        lightVerbs.sort(longestFirst);
+        CoreDictionary.contains("法治"); // load the dictionary now, not on the first label
     }
 
     /**
@@ -55,30 +99,103 @@ public final class Labeller {
             int lowerBound,
             String prevLabel,
             boolean sameSentenceAsPrev) {
+        return label(
+                text, start, beforeLen, unitEnd, afterLen, kind, lowerBound, prevLabel, sameSentenceAsPrev, Trace.NONE);
+    }
+
+    /** As {@link #label(String, int, int, int, int, String, int, String, boolean)}, reporting the rules to a trace. */
+    public String label(
+            String text,
+            int start,
+            int beforeLen,
+            int unitEnd,
+            int afterLen,
+            String kind,
+            int lowerBound,
+            String prevLabel,
+            boolean sameSentenceAsPrev,
+            Trace trace) {
         int ns = start;
         int ue = unitEnd;
-        String beforeLabel = beforeLabel(text, ns - beforeLen, lowerBound);
+        List<Rule> fired = new ArrayList<>(3);
+        String beforeLabel = beforeLabel(text, ns - beforeLen, lowerBound, fired);
+        Rule how = BEFORE_NUMBER;
         if (prevLabel != null && sameSentenceAsPrev && startsWithChange(beforeLabel)) {
             beforeLabel = prevLabel; // "审批时间由100天缩短至30天": both are 审批时间
+            how = CHANGE;
         }
-        String[] afterLabel = afterLabel(text, ue + afterLen);
+        if (endsWithTime(beforeLabel)) {
+            fired.add(TIME_PHRASE); // "在决定作出之日起7个工作日内公开信息": the time is no label
+            beforeLabel = "";
+        }
+        String[] afterLabel = afterLabel(text, ue + afterLen, fired);
         boolean preferBefore = kind.equals("percent") || kind.equals("duration");
         String label;
         if (preferBefore) {
             label = !beforeLabel.isEmpty() ? beforeLabel : afterLabel[1];
+            how = !beforeLabel.isEmpty() ? how : AFTER_UNIT;
+        } else if (!afterLabel[0].isEmpty()) {
+            label = afterLabel[0];
+            how = AFTER_UNIT;
         } else {
-            label = !afterLabel[0].isEmpty() ? afterLabel[0] : !beforeLabel.isEmpty() ? beforeLabel : afterLabel[1];
+            label = !beforeLabel.isEmpty() ? beforeLabel : afterLabel[1];
+            how = !beforeLabel.isEmpty() ? how : AFTER_UNIT;
         }
         if (label.isEmpty()) {
             // "…宣传培训,共40多场": the counted thing ends the previous clause
             String previousClause = previousClauseLabel(text, ns - beforeLen, lowerBound);
             if (!previousClause.isEmpty()) {
                 label = previousClause;
+                how = PREVIOUS_CLAUSE;
             } else if (prevLabel != null && sameSentenceAsPrev) {
                 label = prevLabel;
+                how = CHANGE;
             }
         }
-        return label.isEmpty() ? null : label;
+        if (label.isEmpty()) {
+            return null;
+        }
+        String honour = label.length() <= 2 ? honour(text, ue) : null;
+        if (honour != null) {
+            label = honour;
+            how = HONOUR;
+        }
+        if (trace.enabled()) {
+            trace.fired(how, ns, ue, "label " + label);
+            for (Rule r : fired) {
+                trace.fired(r, ns, ue, "label " + label);
+            }
+        }
+        return label;
+    }
+
+    /** The quoted honour after 获评/评为/命名为 in the clause after the unit, or null. */
+    private static String honour(String text, int from) {
+        int end = Math.min(text.length(), from + CLAUSE_LOOKBACK);
+        for (int i = from; i < end; i++) {
+            char c = text.charAt(i);
+            if (isBoundary(c)) {
+                return null;
+            }
+            if (text.startsWith("获评", i) || text.startsWith("评为", i) || text.startsWith("命名为", i)) {
+                int open = text.indexOf('“', i);
+                int close = open < 0 ? -1 : text.indexOf('”', open);
+                if (open > 0 && open - i <= 6 && close > open + 2 && close - open - 1 <= LABEL_MAX) {
+                    return text.substring(open + 1, close);
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private boolean endsWithTime(String label) {
+        for (String w : timeEnds) {
+            if (label.endsWith(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBoundary(char c) {
@@ -88,9 +205,93 @@ public final class Labeller {
     }
 
     /** The clause text before a number (parenthesised asides left out), trimmed of function words. */
-    private String beforeLabel(String text, int end, int lowerBound) {
+    private String beforeLabel(String text, int end, int lowerBound, List<Rule> fired) {
         String raw = clauseBefore(text, end, lowerBound);
-        return cleanBefore(raw);
+        int title = raw.lastIndexOf('》');
+        if (title >= 0 && raw.length() - title > 2) {
+            raw = raw.substring(title + 1); // "发放《民法典》宣传读本": the noun after the title
+            fired.add(TITLE_TAIL);
+        }
+        String s = cleanBefore(raw, fired);
+        String verbless = dropLightVerb(s);
+        if (!verbless.equals(s)) {
+            fired.add(LIGHT_VERB);
+        }
+        return verbless;
+    }
+
+    /** The label without a leading light verb (开展法治培训 -> 法治培训), when a phrase of two or more characters remains. */
+    private String dropLightVerb(String s) {
+        String once = dropOneLightVerb(s);
+        return once.equals(s) ? s : dropOneLightVerb(once); // 组织开展法治培训 -> 法治培训
+    }
+
+    private String dropOneLightVerb(String s) {
+        for (String v : lightVerbs) {
+            if (s.startsWith(v) && s.length() - v.length() >= 2) {
+                String rest = s.substring(v.length());
+                if (rest.startsWith("了")) {
+                    rest = rest.substring(1);
+                }
+                return rest.length() >= 2 ? rest : s;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Whether {@code at} in {@code s} falls inside a word of HanLP's core dictionary: a word of two to four characters
+     * starts before it and ends after it.
+     */
+    static boolean insideWord(String s, int at) {
+        if (at <= 0 || at >= s.length() || wordAt(s, at, true) && wordAt(s, at, false)) {
+            return false; // a word ends here and another starts here
+        }
+        for (int k = 1; k <= 3 && at - k >= 0; k++) {
+            for (int len = k + 1; len <= 4 && at - k + len <= s.length(); len++) {
+                String w = s.substring(at - k, at - k + len);
+                if (Han.count(w) == w.length() && CoreDictionary.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A cut phrase from after its last joining word (十条”及相关政策宣传 -> 相关政策宣传), when two characters remain. */
+    private static String afterLastJoin(String s) {
+        int at = -1;
+        for (int i = 1; i < s.length() - 2; i++) {
+            if ("及和与、".indexOf(s.charAt(i)) >= 0) {
+                at = i;
+            }
+        }
+        return at < 0 ? s : s.substring(at + 1);
+    }
+
+    /** Whether a dictionary word of two to four characters starts ({@code starts}) or ends at {@code at}. */
+    private static boolean wordAt(String s, int at, boolean starts) {
+        for (int len = 2; len <= 4; len++) {
+            int a = starts ? at : at - len;
+            int b = starts ? at + len : at;
+            if (a < 0 || b > s.length()) {
+                continue;
+            }
+            String w = s.substring(a, b);
+            if (Han.count(w) == w.length() && CoreDictionary.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code s} from {@code from}, its start moved forward past a cut word (度重点工作 -> 重点工作). */
+    private static String startOnWord(String s, int from) {
+        int a = from;
+        while (a < s.length() - 2 && insideWord(s, a)) {
+            a++;
+        }
+        return s.substring(a);
     }
 
     private static String clauseBefore(String text, int end, int lowerBound) {
@@ -121,13 +322,9 @@ public final class Labeller {
         return rev.reverse().toString();
     }
 
-    private static final String[] CHANGES = {
-        "缩短", "压缩", "减少", "降低", "提高", "提升", "增加", "增长", "下降", "上升", "减至", "降至", "增至", "提速", "压减"
-    };
-
     /** True when a label is only a change ("缩短至现在的"), so the quantity is a new value of the previous one. */
-    private static boolean startsWithChange(String label) {
-        for (String c : CHANGES) {
+    private boolean startsWithChange(String label) {
+        for (String c : changes) {
             if (label.startsWith(c)) {
                 return true;
             }
@@ -145,11 +342,11 @@ public final class Labeller {
         if (k < lo || text.charAt(k) != ',' && text.charAt(k) != '，') {
             return "";
         }
-        String own = cleanBefore(text.substring(k + 1, end).strip());
+        String own = cleanBefore(text.substring(k + 1, end).strip(), new ArrayList<>());
         if (!own.isEmpty()) {
             return "";
         }
-        String prevClause = cleanBefore(clauseBefore(text, k, lowerBound));
+        String prevClause = dropLightVerb(cleanBefore(clauseBefore(text, k, lowerBound), new ArrayList<>()));
         return containsDigit(prevClause) ? "" : prevClause;
     }
 
@@ -162,7 +359,7 @@ public final class Labeller {
         return false;
     }
 
-    String cleanBefore(String raw) {
+    String cleanBefore(String raw, List<Rule> fired) {
         String s = raw.strip();
         for (int round = 0; round < 4; round++) {
             String before = s;
@@ -188,19 +385,16 @@ public final class Labeller {
         }
         s = trimPunctuation(s);
         if (s.length() > LABEL_MAX) {
-            s = trimPunctuation(s.substring(s.length() - LABEL_MAX));
+            String cut = trimPunctuation(afterLastJoin(startOnWord(s, s.length() - LABEL_MAX)));
+            if (!cut.equals(trimPunctuation(s.substring(s.length() - LABEL_MAX)))) {
+                fired.add(WORD_BOUNDARY);
+            }
+            s = cut;
         }
         return s.length() < 2 ? "" : s;
     }
 
-    private static final String[] TIME_WORDS = {
-        "年上半年", "年下半年", "年以来", "年度", "年底", "年初", "月份", "月底", "年", "月", "日", "号", "以来"
-    };
-    private static final String[] TIME_PHRASES = {
-        "今年以来", "截至目前", "上半年", "下半年", "一年来", "今年", "去年", "全年", "目前", "以来", "年内", "近年来"
-    };
-
-    private static String stripLeadingTime(String s) {
+    private String stripLeadingTime(String s) {
         for (int round = 0; round < 6 && !s.isEmpty(); round++) {
             String before = s;
             int j = 0;
@@ -208,21 +402,18 @@ public final class Labeller {
                 j++;
             }
             if (j > 0) {
-                for (String w : TIME_WORDS) {
+                for (String w : timeWords) {
                     if (s.startsWith(w, j)) {
                         s = s.substring(j + w.length());
                         break;
                     }
                 }
             }
-            for (String w : TIME_PHRASES) {
+            for (String w : timePhrases) {
                 if (s.startsWith(w)) {
                     s = s.substring(w.length());
                     break;
                 }
-            }
-            if (s.startsWith("截至") || s.startsWith("截止")) {
-                s = s.substring(2);
             }
             if (s.equals(before)) {
                 break;
@@ -247,7 +438,7 @@ public final class Labeller {
      * The noun phrase right after the unit: {valid label or "", fallback}. A phrase that opens with a verb or a
      * particle (参加, 已, 在 …) is not a valid label but may serve as a fallback once the particle is stripped.
      */
-    private String[] afterLabel(String text, int p) {
+    private String[] afterLabel(String text, int p, List<Rule> fired) {
         int n = text.length();
         while (p < n && text.charAt(p) == ' ') {
             p++;
@@ -257,8 +448,11 @@ public final class Labeller {
         }
         StringBuilder b = new StringBuilder();
         int j = p;
-        while (j < n && b.length() < LABEL_MAX) {
+        while (j < n && b.length() < AFTER_REACH) {
             char c = text.charAt(j);
+            if (b.length() >= 1 && startsWithAny(text, j, afterEnds)) {
+                break; // "社区全部获评": the verb or adverb ends the noun phrase
+            }
             boolean word = Han.isHan(c) || c == '“' || c == '”' || isAsciiLetter(c) || c == '‘' || c == '’';
             if (!word) {
                 break;
@@ -281,13 +475,14 @@ public final class Labeller {
             }
         }
         if (valid) {
-            return new String[] {raw, raw};
+            String head = headOf(raw, fired);
+            return new String[] {head, head};
         }
         String fallback = raw;
         for (int round = 0; round < 3; round++) {
             boolean cut = false;
             for (String w : afterStop) {
-                if (fallback.startsWith(w) && fallback.length() > w.length()) {
+                if (fallback.startsWith(w) && fallback.length() > w.length() && !insideWord(fallback, w.length())) {
                     fallback = fallback.substring(w.length());
                     cut = true;
                     break;
@@ -297,15 +492,42 @@ public final class Labeller {
                 break;
             }
         }
+        fallback = headOf(fallback, fired);
         return new String[] {"", fallback.length() < 2 ? "" : fallback};
+    }
+
+    /** A phrase longer than the limit keeps its head, its end, from a word boundary (省级无线电管理行政职权 -> 无线电管理行政职权). */
+    private static String headOf(String phrase, List<Rule> fired) {
+        if (phrase.length() <= LABEL_MAX) {
+            return phrase;
+        }
+        fired.add(WORD_BOUNDARY);
+        return trimPunctuation(startOnWord(phrase, phrase.length() - LABEL_MAX));
+    }
+
+    private static boolean startsWithAny(String text, int at, List<String> words) {
+        for (String w : words) {
+            if (text.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    /** Whether {@code label} occurs in {@code sentence} (temporary). */
+    /**
+     * Whether {@code label} is a run of whole words of {@code sentence}: it occurs there, and neither its start nor its
+     * end falls inside a word of the core dictionary.
+     */
     static boolean isWholeWords(String label, String sentence) {
-        return sentence.contains(label);
+        for (int at = sentence.indexOf(label); at >= 0; at = sentence.indexOf(label, at + 1)) {
+            if (!insideWord(sentence, at) && !insideWord(sentence, at + label.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

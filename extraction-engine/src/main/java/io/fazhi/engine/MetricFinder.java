@@ -374,7 +374,8 @@ public final class MetricFinder {
                 unit.kind(),
                 Math.max(prevEnd, sStart),
                 prevLabel,
-                prevSentenceStart == sStart);
+                prevSentenceStart == sStart,
+                trace);
         String sentence = sentence(text, sStart, ue);
         String reported = unit.reported();
         BigDecimal plain = new BigDecimal(value.stripTrailingZeros().toPlainString());
