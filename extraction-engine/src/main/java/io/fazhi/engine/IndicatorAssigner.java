@@ -500,8 +500,14 @@ public final class IndicatorAssigner {
     /** The indicator of the total a part after 其中 belongs to, when it fits this metric; else null. */
     private String partOfTotal(
             String text, List<Metric> metrics, List<String> decided, int k, int sentenceStart, Metric m) {
-        int q = text.lastIndexOf("其中", m.offset());
-        if (q < 0 || q < sentenceStart - 2 || q > m.offset()) {
+        int q = -1;
+        for (int i = m.offset() - 2; i >= Math.max(0, sentenceStart - 2); i--) {
+            if (text.startsWith("其中", i)) {
+                q = i; // bounded to the sentence: never a scan of the whole text
+                break;
+            }
+        }
+        if (q < 0 || q > m.offset()) {
             return null;
         }
         int reach = q <= sentenceStart + 1
