@@ -23,6 +23,10 @@ import java.util.Set;
  * a part counted after 其中 takes the indicator of its total unless its own clause names it; a clause without a cue
  * takes the nearest cue of its sentence; a generic cue (案件, 事项, 企业) is refined by a specific cue of the sentence
  * or of the headings, innermost first; a decisive cue of a heading names a figure whose sentence names nothing.
+ *
+ * <p>Cost: the cue words are a trie ({@link WordTrie}); the sentences of a section's metrics are scanned once, and a
+ * sentence's cues are shared by all its metrics, so the work per metric is bounded by its sentence, never by the
+ * text.
  */
 public final class IndicatorAssigner {
     static final Rule CLAUSE_CUE = RuleCatalogue.define(
@@ -57,7 +61,6 @@ public final class IndicatorAssigner {
             "indicator.one-off", "a figure that no cue names is a one-off of its report: no indicator");
 
     private static final int SENTENCE_REACH = 150;
-    private static final String CLAUSE_BREAKS = ",，;；。!！?？\n";
     private static final int HEAD_REACH = 4;
     private static final String HEAD_FILLERS = "共计约达有为近超过逾余多了";
     private static final String JOINT_MARKS = "均都";
@@ -71,7 +74,12 @@ public final class IndicatorAssigner {
      */
     public record Context(String text, String category, List<String> headings) {}
 
-    /** One row of the rule data. */
+    /**
+     * One row of the rule data, with its indicator resolved.
+     *
+     * @param kindId the indicator's unit kind id (null for a blocker)
+     * @param units  the units the indicator lists, as written and as rolled up (empty for a blocker)
+     */
     private record Cue(
             String text,
             boolean unitCue,
@@ -80,12 +88,45 @@ public final class IndicatorAssigner {
             String[] needs,
             boolean head,
             Set<String> kinds,
-            int order) {}
+            int order,
+            String kindId,
+            Set<String> units) {}
 
     /** A cue found in the text: where, how strong once the unit is weighed, how far from the number. */
     private record Hit(Cue cue, int start, int end, int strength, boolean unitFits, int distance) {
         boolean blocks() {
             return cue.indicator() == null;
+        }
+    }
+
+    /**
+     * Every cue word of a section's text, found in one pass of the automaton, with the section's bracket pairs.
+     *
+     * @param hits   in text order (by start, then row order); their needed words not yet checked
+     * @param titles the (open, close) offsets of the innermost 《title》 pairs, in pairs
+     * @param asides the (open, close) offsets of the innermost (parenthesised asides), in pairs
+     */
+    private record TextCues(List<Hit> hits, int[] titles, int[] asides) {}
+
+    /**
+     * The cues of one sentence, shared by all its metrics.
+     *
+     * @param hits   in text order; those whose needed words the sentence lacks, and words of a 《title》, left out
+     * @param asides the (open, close) offsets of the parenthesised asides of the sentence, in pairs
+     * @param breaks {@code breaks[i]}: how many clause breaks {@code [from, from + i)} holds; filled on first use
+     */
+    private record SentenceCues(String text, int from, int to, List<Hit> hits, int[] asides, int[] breaks) {
+        /** How many clause breaks {@code [a, b)} (inside the sentence) holds. */
+        int breaksBetween(int a, int b) {
+            if (breaks[0] < 0) {
+                breaks[0] = 0;
+                for (int i = from; i < to; i++) {
+                    breaks[i - from + 1] = breaks[i - from] + (isClauseBreak(text.charAt(i)) ? 1 : 0);
+                }
+            }
+            int lo = Math.min(Math.max(a, from), to) - from;
+            int hi = Math.min(Math.max(b, from), to) - from;
+            return hi > lo ? breaks[hi] - breaks[lo] : 0;
         }
     }
 
@@ -95,38 +136,14 @@ public final class IndicatorAssigner {
             .thenComparingInt(h -> h.end() - h.start())
             .thenComparingInt(h -> -h.cue().order());
 
-    private final Map<Character, List<Cue>> cuesByFirst = new HashMap<>();
+    /** The cue words (not the unit cues), each with its rows in file order. */
+    private final WordTrie<Cue[]> cueWords;
+
     private final List<Cue> unitCues = new ArrayList<>();
     /** Per indicator: the units it lists (as written and as rolled up). */
     private final Map<String, Set<String>> unitsOf = new HashMap<>();
 
     public IndicatorAssigner() {
-        List<String[]> rows = EngineData.rows("indicator-rules.tsv", 6);
-        for (int i = 0; i < rows.size(); i++) {
-            String[] r = rows.get(i);
-            String indicator = r[1].equals("-") ? null : r[1];
-            if (indicator != null && Indicators.byId(indicator) == null) {
-                throw new IllegalStateException("indicator-rules.tsv: unknown indicator " + indicator);
-            }
-            Set<String> kinds = r[5].isEmpty() ? Set.of() : Set.of(r[5].split(","));
-            boolean unitCue = r[0].startsWith("unit:");
-            Cue cue = new Cue(
-                    unitCue ? r[0].substring(5) : r[0],
-                    unitCue,
-                    indicator,
-                    Integer.parseInt(r[2]),
-                    r[3].isEmpty() ? new String[0] : r[3].split("\\|"),
-                    r[4].equals("head"),
-                    kinds,
-                    i);
-            if (unitCue) {
-                unitCues.add(cue);
-            } else {
-                cuesByFirst
-                        .computeIfAbsent(cue.text().charAt(0), c -> new ArrayList<>())
-                        .add(cue);
-            }
-        }
         Map<String, String> rollup = new HashMap<>();
         for (String[] u : EngineData.rows("units.tsv", 5)) {
             String reported = u[2].isEmpty() ? u[0] : u[2];
@@ -148,6 +165,36 @@ public final class IndicatorAssigner {
             }
             unitsOf.put(ind.id(), units);
         }
+        List<String[]> rows = EngineData.rows("indicator-rules.tsv", 6);
+        Map<String, List<Cue>> words = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            String indicator = r[1].equals("-") ? null : r[1];
+            if (indicator != null && Indicators.byId(indicator) == null) {
+                throw new IllegalStateException("indicator-rules.tsv: unknown indicator " + indicator);
+            }
+            Set<String> kinds = r[5].isEmpty() ? Set.of() : Set.of(r[5].split(","));
+            boolean unitCue = r[0].startsWith("unit:");
+            Cue cue = new Cue(
+                    unitCue ? r[0].substring(5) : r[0],
+                    unitCue,
+                    indicator,
+                    Integer.parseInt(r[2]),
+                    r[3].isEmpty() ? new String[0] : r[3].split("\\|"),
+                    r[4].equals("head"),
+                    kinds,
+                    i,
+                    indicator == null ? null : Indicators.byId(indicator).kind().id(),
+                    indicator == null ? Set.of() : unitsOf.getOrDefault(indicator, Set.of()));
+            if (unitCue) {
+                unitCues.add(cue);
+            } else {
+                words.computeIfAbsent(cue.text(), t -> new ArrayList<>()).add(cue);
+            }
+        }
+        Map<String, Cue[]> byText = new HashMap<>();
+        words.forEach((t, cues) -> byText.put(t, cues.toArray(new Cue[0])));
+        cueWords = WordTrie.of(byText);
     }
 
     /** The indicator id of the metric, or null. */
@@ -158,15 +205,31 @@ public final class IndicatorAssigner {
     /** The indicator ids (or nulls) of a section's metrics, in the order given (document order). */
     public List<String> assignAll(List<Metric> metrics, Context context, Trace trace) {
         List<String> out = new ArrayList<>(metrics.size());
-        List<List<Hit>> headingHits = new ArrayList<>();
-        for (int h = context.headings().size() - 1; h >= 0; h--) {
-            String heading = context.headings().get(h);
-            headingHits.add(find(heading, 0, heading.length(), heading, null, -1, -1));
+        if (metrics.isEmpty()) {
+            return out;
         }
-        for (int k = 0; k < metrics.size(); k++) {
+        HeadingCues headingHits = new HeadingCues(context.headings());
+        String text = context.text();
+        int n = metrics.size();
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        IntList spans = new IntList(); // the sentences of the metrics, overlapping ones merged
+        for (int k = 0; k < n; k++) {
+            Metric m = metrics.get(k);
+            starts[k] = MetricFinder.sentenceStart(text, m.offset());
+            ends[k] = Math.max(
+                    starts[k], sentenceEnd(text, m.offset() + m.surface().length()));
+            spans.addSpan(starts[k], ends[k]);
+        }
+        TextCues section = scan(text, spans.toArray()); // one pass over each stretch of the section holding metrics
+        SentenceCues cues = null;
+        for (int k = 0; k < n; k++) {
             String id;
             try {
-                id = decide(metrics, out, k, context, headingHits, trace);
+                if (cues == null || cues.from() != starts[k] || cues.to() != ends[k]) {
+                    cues = sentence(section, text, starts[k], ends[k]); // once per sentence, not per metric
+                }
+                id = decide(metrics, out, k, context, headingHits, cues, trace);
             } catch (RuntimeException e) {
                 id = null;
             }
@@ -180,15 +243,15 @@ public final class IndicatorAssigner {
             List<String> decided,
             int k,
             Context context,
-            List<List<Hit>> headingHits,
+            HeadingCues headingHits,
+            SentenceCues cues,
             Trace trace) {
         String text = context.text();
         Metric m = metrics.get(k);
         int number = m.offset();
         int unitEnd = number + m.surface().length();
-        int sentenceStart = MetricFinder.sentenceStart(text, number);
-        int sentenceEnd = sentenceEnd(text, unitEnd);
-        String sentence = text.substring(sentenceStart, sentenceEnd);
+        int sentenceStart = cues.from();
+        int sentenceEnd = cues.to();
         int prevEnd = sentenceStart;
         if (k > 0) {
             Metric p = metrics.get(k - 1);
@@ -203,17 +266,19 @@ public final class IndicatorAssigner {
         }
         int clauseStart = Math.max(prevEnd, lastBreak(text, sentenceStart, number) + 1);
         int tailEnd = Math.min(nextStart, nextBreak(text, unitEnd, sentenceEnd));
-        int listMark = text.indexOf('、', unitEnd);
-        if (listMark >= 0 && listMark < tailEnd) {
-            tailEnd = listMark; // "…28项、“网上办”262项": the next item of a list
+        for (int i = unitEnd; i < tailEnd; i++) {
+            if (text.charAt(i) == '、') {
+                tailEnd = i; // "…28项、“网上办”262项": the next item of a list
+                break;
+            }
         }
 
         List<Hit> passed = new ArrayList<>();
         List<Hit> own = new ArrayList<>();
-        for (Hit h : find(text, clauseStart, number, sentence, m, number, -1)) {
+        for (Hit h : find(cues, clauseStart, number, number, number, -1)) {
             keep(h, m, own, passed);
         }
-        for (Hit h : find(text, unitEnd, tailEnd, sentence, m, -1, unitEnd)) {
+        for (Hit h : find(cues, unitEnd, tailEnd, number, -1, unitEnd)) {
             keep(h, m, own, passed);
         }
         for (Cue c : unitCues) {
@@ -233,8 +298,13 @@ public final class IndicatorAssigner {
                                 + ")");
             }
         }
-        own.removeIf(h -> own.stream().anyMatch(o -> o != h && contains(o, h) && outweighs(o, h)));
-        Hit best = own.stream().max(STRONGEST).orElse(null);
+        removeCovered(own);
+        Hit best = null;
+        for (Hit h : own) {
+            if (best == null || STRONGEST.compare(h, best) > 0) {
+                best = h;
+            }
+        }
 
         if (m.unitKind().equals("percent") && joint(text, clauseStart, number)) {
             return firstNamedRate(text, clauseStart, number, own, trace, m);
@@ -265,9 +335,9 @@ public final class IndicatorAssigner {
             return fired(CLAUSE_CUE, best, best.cue().indicator(), trace, m);
         }
         // the rest of the sentence: earlier clauses nearest first, then the clauses after the number
-        Hit near = sentenceVote(text, sentenceStart, clauseStart, sentence, m);
+        Hit near = sentenceVote(text, cues, sentenceStart, clauseStart, m);
         if (near == null) {
-            near = nextClausesCue(text, tailEnd, sentenceEnd, sentence, m);
+            near = nextClausesCue(cues, tailEnd, sentenceEnd, m);
         }
         if (best != null) {
             // a generic cue, refined by a specific one of the sentence or the headings
@@ -334,10 +404,8 @@ public final class IndicatorAssigner {
         if (c.indicator() == null) {
             return c.kinds().isEmpty() || c.kinds().contains(m.unitKind()) ? h : null;
         }
-        Set<String> units = unitsOf.getOrDefault(c.indicator(), Set.of());
-        boolean unitFits = units.contains(m.unit()) || units.contains(m.rollupUnit());
-        Indicators.Indicator ind = Indicators.byId(c.indicator());
-        if (!ind.kind().id().equals(m.unitKind()) && !unitFits) {
+        boolean unitFits = c.units().contains(m.unit()) || c.units().contains(m.rollupUnit());
+        if (!c.kindId().equals(m.unitKind()) && !unitFits) {
             return null;
         }
         int strength = c.priority() - (unitFits ? 0 : 1);
@@ -345,27 +413,204 @@ public final class IndicatorAssigner {
     }
 
     /**
-     * Every cue in {@code [from, to)} of {@code s} whose needed words the sentence holds; distances are measured to
-     * {@code before} (for text before the number) or from {@code after} (text after the unit), else 0.
+     * Every cue word of the stretches {@code spans} (start, end pairs, ascending, disjoint) of {@code s}, in one pass
+     * over each, with the innermost bracket pairs of those stretches: a pair is an opening mark followed by its
+     * closing one with no other bracket of its kind and no line break between.
      */
-    private List<Hit> find(String s, int from, int to, String sentence, Metric m, int before, int after) {
+    private TextCues scan(String s, int[] spans) {
         List<Hit> hits = new ArrayList<>();
+        IntList titles = new IntList();
+        IntList asides = new IntList();
+        for (int p = 0; p < spans.length; p += 2) {
+            int from = spans[p];
+            int to = spans[p + 1];
+            for (int i = from; i < to; i++) {
+                int first = hits.size();
+                int state = cueWords.root();
+                for (int j = i; j < to && (state = cueWords.next(state, s.charAt(j))) >= 0; j++) {
+                    Cue[] cues = cueWords.valueAt(state);
+                    if (cues != null) {
+                        for (Cue c : cues) {
+                            hits.add(new Hit(c, i, j + 1, c.priority(), true, 0));
+                        }
+                    }
+                }
+                for (int a = first + 1; a < hits.size(); a++) { // by start, then file order: a few hits at most
+                    for (int b = a;
+                            b > first
+                                    && hits.get(b - 1).cue().order()
+                                            > hits.get(b).cue().order();
+                            b--) {
+                        hits.set(b, hits.set(b - 1, hits.get(b)));
+                    }
+                }
+            }
+            brackets(s, from, to, titles, asides);
+        }
+        return new TextCues(hits, titles.toArray(), asides.toArray());
+    }
+
+    /** Adds the innermost 《title》 and (aside) pairs of {@code [from, to)} of {@code s}. */
+    private static void brackets(String s, int from, int to, IntList titles, IntList asides) {
+        int title = -1;
+        int aside = -1;
         for (int i = from; i < to; i++) {
-            List<Cue> cues = cuesByFirst.get(s.charAt(i));
-            if (cues == null) {
+            switch (s.charAt(i)) {
+                case '《', '<', '〈' -> title = i;
+                case '》', '>', '〉' -> {
+                    if (title >= 0) {
+                        titles.add(title, i);
+                    }
+                    title = -1;
+                }
+                case '(', '（' -> aside = i;
+                case ')', '）' -> {
+                    if (aside >= 0) {
+                        asides.add(aside, i);
+                    }
+                    aside = -1;
+                }
+                case '\n' -> {
+                    title = -1;
+                    aside = -1;
+                }
+                default -> {}
+            }
+        }
+    }
+
+    /**
+     * The cues of the sentence {@code [from, to)}: the section's hits in it whose needed words the sentence holds,
+     * without the words of a 《title》 of the sentence (they name a law or a plan, not a figure).
+     */
+    private static SentenceCues sentence(TextCues all, String text, int from, int to) {
+        int[] titles = pairsInside(all.titles(), from, to);
+        List<Hit> hits = new ArrayList<>();
+        String sentence = null;
+        for (int i = firstStartingAt(all.hits(), from); i < all.hits().size(); i++) {
+            Hit h = all.hits().get(i);
+            if (h.start() >= to) {
+                break;
+            }
+            if (h.end() > to || within(titles, h.start(), h.end()) >= 0) {
                 continue;
             }
-            for (Cue c : cues) {
-                int end = i + c.text().length();
-                if (end > to || !s.startsWith(c.text(), i) || !hasNeeded(sentence, c)) {
+            if (h.cue().needs().length > 0) {
+                sentence = sentence == null ? text.substring(from, to) : sentence;
+                if (!hasNeeded(sentence, h.cue())) {
                     continue;
                 }
-                if (m != null && (MetricFinder.insideTitle(s, i, end) || insideAside(s, i, end, m.offset()))) {
-                    continue; // a word of a 《title》 or of a (parenthesised aside) away from the number names no figure
-                }
-                int distance = before >= 0 ? before - end : after >= 0 ? i - after : 0;
-                hits.add(new Hit(c, i, end, c.priority(), true, distance));
             }
+            hits.add(h);
+        }
+        int[] breaks = new int[to - from + 1];
+        breaks[0] = -1; // not counted yet
+        return new SentenceCues(text, from, to, hits, pairsInside(all.asides(), from, to), breaks);
+    }
+
+    /** The pairs of {@code pairs} (sorted, not nested) that lie inside {@code [from, to)}: a binary search. */
+    private static int[] pairsInside(int[] pairs, int from, int to) {
+        int a = 0;
+        int b = pairs.length / 2;
+        while (a < b) {
+            int mid = (a + b) >>> 1;
+            if (pairs[2 * mid] < from) {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        int z = a;
+        while (z < pairs.length / 2 && pairs[2 * z + 1] < to) {
+            z++;
+        }
+        return java.util.Arrays.copyOfRange(pairs, 2 * a, 2 * z);
+    }
+
+    /** The index of the first hit of {@code hits} (sorted by start) that starts at or after {@code from}. */
+    private static int firstStartingAt(List<Hit> hits, int from) {
+        int a = 0;
+        int b = hits.size();
+        while (a < b) {
+            int mid = (a + b) >>> 1;
+            if (hits.get(mid).start() < from) {
+                a = mid + 1;
+            } else {
+                b = mid;
+            }
+        }
+        return a;
+    }
+
+    /** The cues of each heading, innermost first, found on the first metric that asks for them. */
+    private final class HeadingCues {
+        private final List<String> headings;
+        private List<List<Hit>> hits;
+
+        HeadingCues(List<String> headings) {
+            this.headings = headings;
+        }
+
+        List<List<Hit>> hits() {
+            if (hits == null) {
+                hits = new ArrayList<>();
+                for (int h = headings.size() - 1; h >= 0; h--) {
+                    String heading = headings.get(h);
+                    List<Hit> own = new ArrayList<>(
+                            scan(heading, new int[] {0, heading.length()}).hits());
+                    own.removeIf(hit -> !hasNeeded(heading, hit.cue()));
+                    hits.add(own);
+                }
+            }
+            return hits;
+        }
+    }
+
+    /** A growing list of int pairs. */
+    private static final class IntList {
+        private int[] values = new int[8];
+        private int size;
+
+        /** Adds the span {@code [a, b)}, merged into the last one when they overlap or touch. */
+        void addSpan(int a, int b) {
+            if (size > 0 && a <= values[size - 1]) {
+                values[size - 2] = Math.min(values[size - 2], a);
+                values[size - 1] = Math.max(values[size - 1], b);
+            } else {
+                add(a, b);
+            }
+        }
+
+        void add(int a, int b) {
+            if (size + 2 > values.length) {
+                values = java.util.Arrays.copyOf(values, values.length * 2);
+            }
+            values[size++] = a;
+            values[size++] = b;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
+    }
+
+    /**
+     * The cues of the sentence in {@code [from, to)}, minus those of a parenthesised aside that does not also hold
+     * the number at {@code number}; distances are measured to {@code before} (for text before the number) or from
+     * {@code after} (text after the unit), else 0.
+     */
+    private static List<Hit> find(SentenceCues cues, int from, int to, int number, int before, int after) {
+        List<Hit> hits = new ArrayList<>();
+        for (Hit h : cues.hits()) {
+            if (h.start() < from || h.end() > to) {
+                continue;
+            }
+            int aside = within(cues.asides(), h.start(), h.end());
+            if (aside >= 0 && (number < cues.asides()[aside] || number > cues.asides()[aside + 1])) {
+                continue; // a word of a (parenthesised aside) away from the number names no figure
+            }
+            int distance = before >= 0 ? before - h.end() : after >= 0 ? h.start() - after : 0;
+            hits.add(new Hit(h.cue(), h.start(), h.end(), h.strength(), true, distance));
         }
         return hits;
     }
@@ -382,14 +627,24 @@ public final class IndicatorAssigner {
         return false;
     }
 
+    /** The index of the pair of {@code pairs} whose brackets enclose {@code [from, to)}, or -1. */
+    private static int within(int[] pairs, int from, int to) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i] < from && to <= pairs[i + 1]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * The cue of the indicator the earlier clauses of the sentence support most: each specific cue votes with its
      * strength divided by how many clauses lie between it and the metric; the strongest hit of the winner is returned.
      */
-    private Hit sentenceVote(String text, int from, int to, String sentence, Metric m) {
+    private Hit sentenceVote(String text, SentenceCues cues, int from, int to, Metric m) {
         Map<String, Double> votes = new HashMap<>();
         Map<String, Hit> bestOf = new HashMap<>();
-        for (Hit h : find(text, from, to, sentence, m, -1, -1)) {
+        for (Hit h : find(cues, from, to, m.offset(), -1, -1)) {
             Hit w = weigh(h, m);
             if (w == null
                     || w.strength() < 2
@@ -398,7 +653,7 @@ public final class IndicatorAssigner {
                 continue;
             }
             String key = w.blocks() ? "-" : w.cue().indicator();
-            int clauses = Math.max(1, breaksBetween(text, w.end(), to));
+            int clauses = Math.max(1, cues.breaksBetween(w.end(), to));
             votes.merge(key, (double) w.strength() / clauses, Double::sum);
             Hit held = bestOf.get(key);
             if (held == null || STRONGEST.compare(w, held) > 0) {
@@ -415,8 +670,8 @@ public final class IndicatorAssigner {
     }
 
     /** A decisive cue of the clauses after the number, up to the sentence end (…其中1宗, 已交由公安机关处理). */
-    private Hit nextClausesCue(String text, int from, int to, String sentence, Metric m) {
-        for (Hit h : find(text, from, to, sentence, m, -1, -1)) {
+    private Hit nextClausesCue(SentenceCues cues, int from, int to, Metric m) {
+        for (Hit h : find(cues, from, to, m.offset(), -1, -1)) {
             Hit w = weigh(h, m);
             if (w != null
                     && !w.blocks()
@@ -430,8 +685,8 @@ public final class IndicatorAssigner {
     }
 
     /** The strongest cue of at least {@code minStrength} that fits the metric's unit, innermost heading first. */
-    private Hit headingCue(List<List<Hit>> headingHits, Metric m, int minStrength) {
-        for (List<Hit> hits : headingHits) {
+    private Hit headingCue(HeadingCues headingHits, Metric m, int minStrength) {
+        for (List<Hit> hits : headingHits.hits()) {
             Hit best = null;
             for (Hit h : hits) {
                 Hit w = weigh(h, m);
@@ -527,34 +782,23 @@ public final class IndicatorAssigner {
         return null;
     }
 
-    /** Whether {@code [from, to)} sits inside parentheses that do not also hold the number at {@code number}. */
-    private static boolean insideAside(String s, int from, int to, int number) {
-        int lo = Math.max(0, from - SENTENCE_REACH);
-        int open = -1;
-        for (int i = from - 1; i >= lo; i--) {
-            char c = s.charAt(i);
-            if (c == ')' || c == '）' || c == '\n') {
-                return false;
+    /** Drops each hit that a longer, at least as strong hit covers (行政许可事项 covers 行政许可 and 事项). */
+    private static void removeCovered(List<Hit> own) {
+        List<Hit> kept = new ArrayList<>(own.size());
+        for (Hit h : own) {
+            boolean covered = false;
+            for (Hit o : own) {
+                if (o != h && contains(o, h) && outweighs(o, h)) {
+                    covered = true;
+                    break;
+                }
             }
-            if (c == '(' || c == '（') {
-                open = i;
-                break;
-            }
-        }
-        if (open < 0) {
-            return false;
-        }
-        int hi = Math.min(s.length(), to + SENTENCE_REACH);
-        for (int i = to; i < hi; i++) {
-            char c = s.charAt(i);
-            if (c == ')' || c == '）') {
-                return number < open || number > i;
-            }
-            if (c == '(' || c == '（' || c == '\n') {
-                return false;
+            if (!covered) {
+                kept.add(h);
             }
         }
-        return false;
+        own.clear();
+        own.addAll(kept);
     }
 
     /** Whether hit {@code o} covers hit {@code h} (行政许可事项 covers 行政许可 and 事项). */
@@ -598,7 +842,7 @@ public final class IndicatorAssigner {
 
     private static int lastBreak(String text, int from, int to) {
         for (int i = to - 1; i >= from; i--) {
-            if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+            if (isClauseBreak(text.charAt(i))) {
                 return i;
             }
         }
@@ -607,21 +851,18 @@ public final class IndicatorAssigner {
 
     private static int nextBreak(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+            if (isClauseBreak(text.charAt(i))) {
                 return i;
             }
         }
         return to;
     }
 
-    private static int breaksBetween(String text, int from, int to) {
-        int n = 0;
-        for (int i = Math.max(0, from); i < to; i++) {
-            if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
-                n++;
-            }
-        }
-        return n;
+    private static boolean isClauseBreak(char c) {
+        return switch (c) {
+            case ',', '，', ';', '；', '。', '!', '！', '?', '？', '\n' -> true;
+            default -> false;
+        };
     }
 
     private static int sentenceEnd(String text, int from) {

@@ -1,13 +1,15 @@
 package io.fazhi.engine;
 
+import com.hankcs.hanlp.collection.trie.DoubleArrayTrie;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import io.fazhi.engine.rules.Rule;
 import io.fazhi.engine.rules.RuleCatalogue;
 import io.fazhi.engine.rules.Trace;
 import io.fazhi.engine.text.Han;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The label of a metric: the noun phrase of its clause that names what is counted ({@code 外资备案手续} for {@code
@@ -15,6 +17,10 @@ import java.util.List;
  * function words, light verbs and time phrases ({@code engine/label-words.tsv}). A label never starts or ends inside
  * a word: where the length limit cuts a phrase, the cut moves to a word boundary of HanLP's core dictionary (its
  * dictionary only: no models, no name or place recognition).
+ *
+ * <p>Cost: every look-around is bounded (the clause before the number, a short reach after the unit); the word lists
+ * are indexed by their edge characters and the dictionary is walked as a trie from the few candidate boundaries of a
+ * phrase, so a label costs a small constant, whatever the length of the text.
  */
 public final class Labeller {
     static final Rule AFTER_UNIT = RuleCatalogue.define(
@@ -41,41 +47,52 @@ public final class Labeller {
     private static final int AFTER_REACH = 24;
     private static final int CLAUSE_LOOKBACK = 30;
 
-    private final List<String> lead = new ArrayList<>();
-    private final List<String> trail = new ArrayList<>();
-    private final List<String> afterStop = new ArrayList<>();
-    private final List<String> changes = new ArrayList<>();
-    private final List<String> timeWords = new ArrayList<>();
-    private final List<String> timePhrases = new ArrayList<>();
-    private final List<String> timeEnds = new ArrayList<>();
-    private final List<String> afterEnds = new ArrayList<>();
-    private final List<String> lightVerbs = new ArrayList<>();
+    /** HanLP's core dictionary (a double-array trie), walked character by character: no substring per lookup. */
+    private static final DoubleArrayTrie<CoreDictionary.Attribute> DICTIONARY = CoreDictionary.trie;
+
+    private static final int[] DICTIONARY_BASE = DICTIONARY.getBase();
+    private static final int[] DICTIONARY_CHECK = DICTIONARY.getCheck();
+
+    private final WordList lead;
+    private final WordList trail;
+    private final WordList afterStop;
+    private final WordList changes;
+    private final WordList timeWords;
+    private final WordList timePhrases;
+    private final WordList timeEnds;
+    private final WordList afterEnds;
+    private final WordList lightVerbs;
 
     public Labeller() {
-        for (String[] r : EngineData.rows("label-words.tsv", 2)) {
-            switch (r[0]) {
-                case "lead" -> lead.add(r[1]);
-                case "trail" -> trail.add(r[1]);
-                case "after-stop" -> afterStop.add(r[1]);
-                case "change" -> changes.add(r[1]);
-                case "time-word" -> timeWords.add(r[1]);
-                case "time-phrase" -> timePhrases.add(r[1]);
-                case "time-end" -> timeEnds.add(r[1]);
-                case "after-end" -> afterEnds.add(r[1]);
-                case "light-verb" -> lightVerbs.add(r[1]);
-                default -> throw new IllegalStateException("label-words.tsv: unknown kind " + r[0]);
-            }
+        Map<String, List<String>> words = new HashMap<>();
+        for (String kind : List.of(
+                "lead",
+                "trail",
+                "after-stop",
+                "change",
+                "time-word",
+                "time-phrase",
+                "time-end",
+                "after-end",
+                "light-verb")) {
+            words.put(kind, new ArrayList<>());
         }
-        Comparator<String> longestFirst =
-                Comparator.comparingInt(String::length).reversed();
-        lead.sort(longestFirst);
-        trail.sort(longestFirst);
-        afterStop.sort(longestFirst);
-        timeWords.sort(longestFirst);
-        timePhrases.sort(longestFirst);
-        timeEnds.sort(longestFirst);
-        lightVerbs.sort(longestFirst);
-        CoreDictionary.contains("法治"); // load the dictionary now, not on the first label
+        for (String[] r : EngineData.rows("label-words.tsv", 2)) {
+            List<String> list = words.get(r[0]);
+            if (list == null) {
+                throw new IllegalStateException("label-words.tsv: unknown kind " + r[0]);
+            }
+            list.add(r[1]);
+        }
+        lead = new WordList(words.get("lead"));
+        trail = new WordList(words.get("trail"));
+        afterStop = new WordList(words.get("after-stop"));
+        changes = new WordList(words.get("change"));
+        timeWords = new WordList(words.get("time-word"));
+        timePhrases = new WordList(words.get("time-phrase"));
+        timeEnds = new WordList(words.get("time-end"));
+        afterEnds = new WordList(words.get("after-end"));
+        lightVerbs = new WordList(words.get("light-verb"));
     }
 
     /**
@@ -178,8 +195,8 @@ public final class Labeller {
                 return null;
             }
             if (text.startsWith("获评", i) || text.startsWith("评为", i) || text.startsWith("命名为", i)) {
-                int open = text.indexOf('“', i);
-                int close = open < 0 ? -1 : text.indexOf('”', open);
+                int open = indexIn(text, '“', i, i + 7);
+                int close = open < 0 ? -1 : indexIn(text, '”', open, open + LABEL_MAX + 2);
                 if (open > 0 && open - i <= 6 && close > open + 2 && close - open - 1 <= LABEL_MAX) {
                     return text.substring(open + 1, close);
                 }
@@ -189,13 +206,18 @@ public final class Labeller {
         return null;
     }
 
-    private boolean endsWithTime(String label) {
-        for (String w : timeEnds) {
-            if (label.endsWith(w)) {
-                return true;
+    /** The first {@code c} in {@code [from, to)} of {@code text}, or -1: a bounded look-ahead. */
+    private static int indexIn(String text, char c, int from, int to) {
+        for (int i = from; i < Math.min(to, text.length()); i++) {
+            if (text.charAt(i) == c) {
+                return i;
             }
         }
-        return false;
+        return -1;
+    }
+
+    private boolean endsWithTime(String label) {
+        return timeEnds.longestSuffix(label) > 0;
     }
 
     private static boolean isBoundary(char c) {
@@ -227,7 +249,10 @@ public final class Labeller {
     }
 
     private String dropOneLightVerb(String s) {
-        for (String v : lightVerbs) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        for (String v : lightVerbs.startingWith(s.charAt(0))) {
             if (s.startsWith(v) && s.length() - v.length() >= 2) {
                 String rest = s.substring(v.length());
                 if (rest.startsWith("了")) {
@@ -244,18 +269,46 @@ public final class Labeller {
      * starts before it and ends after it.
      */
     static boolean insideWord(String s, int at) {
-        if (at <= 0 || at >= s.length() || wordAt(s, at, true) && wordAt(s, at, false)) {
+        if (at <= 0 || at >= s.length() || wordsFrom(s, at) != 0 && wordEndsAt(s, at)) {
             return false; // a word ends here and another starts here
         }
         for (int k = 1; k <= 3 && at - k >= 0; k++) {
-            for (int len = k + 1; len <= 4 && at - k + len <= s.length(); len++) {
-                String w = s.substring(at - k, at - k + len);
-                if (Han.count(w) == w.length() && CoreDictionary.contains(w)) {
-                    return true;
-                }
+            if ((wordsFrom(s, at - k) & -(2 << k)) != 0) {
+                return true; // a word from at - k of more than k characters
             }
         }
         return false;
+    }
+
+    /** Whether a dictionary word of two to four characters ends at {@code at}. */
+    private static boolean wordEndsAt(String s, int at) {
+        for (int len = 2; len <= 4 && at - len >= 0; len++) {
+            if ((wordsFrom(s, at - len) & (1 << len)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The lengths of the dictionary words of two to four Chinese characters that start at {@code at}, as bits (bit
+     * {@code n} set: a word of {@code n} characters): one walk of the dictionary trie.
+     */
+    static int wordsFrom(String s, int at) {
+        int lengths = 0;
+        int state = DICTIONARY_BASE[0];
+        for (int len = 1; len <= 4 && at + len <= s.length(); len++) {
+            char c = s.charAt(at + len - 1);
+            int p = state + c + 1; // the double-array step: base[state] + c + 1, valid when check says so
+            if (!Han.isHan(c) || p >= DICTIONARY_CHECK.length || DICTIONARY_CHECK[p] != state) {
+                break;
+            }
+            state = DICTIONARY_BASE[p];
+            if (len >= 2 && DICTIONARY.output(state) != null) {
+                lengths |= 1 << len;
+            }
+        }
+        return lengths;
     }
 
     /** A cut phrase from after its last joining word (十条”及相关政策宣传 -> 相关政策宣传), when two characters remain. */
@@ -267,22 +320,6 @@ public final class Labeller {
             }
         }
         return at < 0 ? s : s.substring(at + 1);
-    }
-
-    /** Whether a dictionary word of two to four characters starts ({@code starts}) or ends at {@code at}. */
-    private static boolean wordAt(String s, int at, boolean starts) {
-        for (int len = 2; len <= 4; len++) {
-            int a = starts ? at : at - len;
-            int b = starts ? at + len : at;
-            if (a < 0 || b > s.length()) {
-                continue;
-            }
-            String w = s.substring(a, b);
-            if (Han.count(w) == w.length() && CoreDictionary.contains(w)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code s} from {@code from}, its start moved forward past a cut word (度重点工作 -> 重点工作). */
@@ -324,12 +361,7 @@ public final class Labeller {
 
     /** True when a label is only a change ("缩短至现在的"), so the quantity is a new value of the previous one. */
     private boolean startsWithChange(String label) {
-        for (String c : changes) {
-            if (label.startsWith(c)) {
-                return true;
-            }
-        }
-        return false;
+        return changes.longestAt(label, 0) > 0;
     }
 
     /** For "…宣传培训,共40多场": the end of the clause before the one holding the number. */
@@ -364,20 +396,8 @@ public final class Labeller {
         for (int round = 0; round < 4; round++) {
             String before = s;
             s = stripLeadingTime(s);
-            char first = s.isEmpty() ? 0 : s.charAt(0);
-            for (String w : lead) {
-                if (w.charAt(0) == first && s.startsWith(w)) {
-                    s = s.substring(w.length());
-                    break;
-                }
-            }
-            char last = s.isEmpty() ? 0 : s.charAt(s.length() - 1);
-            for (String w : trail) {
-                if (w.charAt(w.length() - 1) == last && s.endsWith(w)) {
-                    s = s.substring(0, s.length() - w.length());
-                    break;
-                }
-            }
+            s = s.substring(lead.longestAt(s, 0));
+            s = s.substring(0, s.length() - trail.longestSuffix(s));
             s = s.strip();
             if (s.equals(before)) {
                 break;
@@ -402,19 +422,12 @@ public final class Labeller {
                 j++;
             }
             if (j > 0) {
-                for (String w : timeWords) {
-                    if (s.startsWith(w, j)) {
-                        s = s.substring(j + w.length());
-                        break;
-                    }
+                int w = timeWords.longestAt(s, j);
+                if (w > 0) {
+                    s = s.substring(j + w);
                 }
             }
-            for (String w : timePhrases) {
-                if (s.startsWith(w)) {
-                    s = s.substring(w.length());
-                    break;
-                }
-            }
+            s = s.substring(timePhrases.longestAt(s, 0));
             if (s.equals(before)) {
                 break;
             }
@@ -450,7 +463,7 @@ public final class Labeller {
         int j = p;
         while (j < n && b.length() < AFTER_REACH) {
             char c = text.charAt(j);
-            if (b.length() >= 1 && startsWithAny(text, j, afterEnds)) {
+            if (b.length() >= 1 && afterEnds.longestAt(text, j) > 0) {
                 break; // "社区全部获评": the verb or adverb ends the noun phrase
             }
             boolean word = Han.isHan(c) || c == '“' || c == '”' || isAsciiLetter(c) || c == '‘' || c == '’';
@@ -467,21 +480,14 @@ public final class Labeller {
         if (raw.length() < 2) {
             return new String[] {"", ""};
         }
-        boolean valid = true;
-        for (String w : afterStop) {
-            if (raw.startsWith(w)) {
-                valid = false;
-                break;
-            }
-        }
-        if (valid) {
+        if (afterStop.longestAt(raw, 0) == 0) {
             String head = headOf(raw, fired);
             return new String[] {head, head};
         }
         String fallback = raw;
         for (int round = 0; round < 3; round++) {
             boolean cut = false;
-            for (String w : afterStop) {
+            for (String w : afterStop.startingWith(fallback.charAt(0))) {
                 if (fallback.startsWith(w) && fallback.length() > w.length() && !insideWord(fallback, w.length())) {
                     fallback = fallback.substring(w.length());
                     cut = true;
@@ -503,15 +509,6 @@ public final class Labeller {
         }
         fired.add(WORD_BOUNDARY);
         return trimPunctuation(startOnWord(phrase, phrase.length() - LABEL_MAX));
-    }
-
-    private static boolean startsWithAny(String text, int at, List<String> words) {
-        for (String w : words) {
-            if (text.startsWith(w, at)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isAsciiLetter(char c) {
