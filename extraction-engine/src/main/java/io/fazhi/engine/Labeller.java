@@ -39,6 +39,18 @@ public final class Labeller {
             "label.after-title", "after a 《title》 the label is the noun that follows it (《民法典》宣传读本 -> 宣传读本)");
     static final Rule HONOUR = RuleCatalogue.define(
             "label.honour", "units counted by an honour they received (7个社区获评“民主法治社区”) are labelled by the honour");
+    static final Rule LIST_FIRST = RuleCatalogue.define(
+            "label.list-first",
+            "a count after a 、-list of things (设置展板、横幅、标语等30处) is labelled by the list's first item");
+    static final Rule AFTER_MODIFIERS = RuleCatalogue.define(
+            "label.after-modifiers",
+            "after the unit, a 、-list of qualities ending in 的 (12项具体、可行的改进措施) is passed over for the noun after"
+                    + " 的");
+    static final Rule VERB_IS_NO_LABEL = RuleCatalogue.define(
+            "label.verb-is-no-label",
+            "a verb (HanLP's part of speech) is no label: after the unit it opens a predicate (80人次参加, 20万元建成),"
+                    + " before the number alone it names no thing (累计开展30次): the counted thing is looked for"
+                    + " elsewhere");
     static final Rule WORD_BOUNDARY = RuleCatalogue.define(
             "label.word-boundary",
             "where the length limit cuts a phrase, the label starts and ends on word boundaries");
@@ -62,6 +74,9 @@ public final class Labeller {
     private final WordList timeEnds;
     private final WordList afterEnds;
     private final WordList lightVerbs;
+    private final WordList objectVerbs;
+    /** A change at a label's end, its value after it (细化为, 缩短至, 减到): the label is what changed. */
+    private final WordList changeEnds;
 
     public Labeller() {
         Map<String, List<String>> words = new HashMap<>();
@@ -74,7 +89,8 @@ public final class Labeller {
                 "time-phrase",
                 "time-end",
                 "after-end",
-                "light-verb")) {
+                "light-verb",
+                "object-verb")) {
             words.put(kind, new ArrayList<>());
         }
         for (String[] r : EngineData.rows("label-words.tsv", 2)) {
@@ -93,6 +109,16 @@ public final class Labeller {
         timeEnds = new WordList(words.get("time-end"));
         afterEnds = new WordList(words.get("after-end"));
         lightVerbs = new WordList(words.get("light-verb"));
+        objectVerbs = new WordList(words.get("object-verb"));
+        List<String> ends = new ArrayList<>();
+        for (String c : words.get("change")) {
+            if (c.endsWith("至") || c.endsWith("到") || c.endsWith("为")) {
+                ends.add(c);
+            } else {
+                ends.addAll(List.of(c + "至", c + "到", c + "为"));
+            }
+        }
+        changeEnds = new WordList(ends);
     }
 
     /**
@@ -135,7 +161,8 @@ public final class Labeller {
         int ns = start;
         int ue = unitEnd;
         List<Rule> fired = new ArrayList<>(3);
-        String beforeLabel = beforeLabel(text, ns - beforeLen, lowerBound, fired);
+        boolean counted = kind.equals("count") || kind.equals("person");
+        String beforeLabel = beforeLabel(text, ns - beforeLen, lowerBound, counted, fired);
         Rule how = BEFORE_NUMBER;
         if (prevLabel != null && sameSentenceAsPrev && startsWithChange(beforeLabel)) {
             beforeLabel = prevLabel; // "审批时间由100天缩短至30天": both are 审批时间
@@ -216,8 +243,10 @@ public final class Labeller {
         return -1;
     }
 
+    /** Whether a label ends in a time phrase (之日起, 结束后) that is not the end of a longer word (先后). */
     private boolean endsWithTime(String label) {
-        return timeEnds.longestSuffix(label) > 0;
+        int n = timeEnds.longestSuffix(label);
+        return n > 0 && !insideWord(label, label.length() - n);
     }
 
     private static boolean isBoundary(char c) {
@@ -227,19 +256,130 @@ public final class Labeller {
     }
 
     /** The clause text before a number (parenthesised asides left out), trimmed of function words. */
-    private String beforeLabel(String text, int end, int lowerBound, List<Rule> fired) {
-        String raw = clauseBefore(text, end, lowerBound);
+    private String beforeLabel(String text, int end, int lowerBound, boolean counted, List<Rule> fired) {
+        StringBuilder clause = new StringBuilder();
+        int stop = clauseBefore(text, end, lowerBound, clause);
+        String raw = clause.toString();
+        String first = counted ? listFirst(text, stop, lowerBound, raw) : null;
+        if (first != null) {
+            raw = first; // "设置展板、横幅、标语等30处": 展板
+            fired.add(LIST_FIRST);
+        }
         int title = raw.lastIndexOf('》');
         if (title >= 0 && raw.length() - title > 2) {
             raw = raw.substring(title + 1); // "发放《民法典》宣传读本": the noun after the title
             fired.add(TITLE_TAIL);
         }
         String s = cleanBefore(raw, fired);
-        String verbless = dropLightVerb(s);
+        String verbless = objectOfInnerVerb(dropLightVerb(s));
         if (!verbless.equals(s)) {
             fired.add(LIGHT_VERB);
         }
+        if (isOnlyVerb(verbless)) {
+            fired.add(VERB_IS_NO_LABEL); // "全年累计开展20余次": the counted thing is elsewhere
+            return "";
+        }
         return verbless;
+    }
+
+    /**
+     * For "设置展板、横幅、标语等30处", where the clause before the number is the last item of a 、-list of things with no
+     * numbers: the first item of the list (at most six items back), or null. A last item that names the whole list
+     * after 等 (行政确认、行政裁决等事项) is its own label.
+     */
+    private static String listFirst(String text, int stop, int lowerBound, String last) {
+        int deng = last.lastIndexOf('等');
+        if (stop < 0 || text.charAt(stop) != '、' || containsDigit(last) || deng >= 0 && deng < last.length() - 2) {
+            return null;
+        }
+        String first = null;
+        int k = stop;
+        for (int items = 0; items < 6; items++) {
+            StringBuilder item = new StringBuilder();
+            k = clauseBefore(text, k, lowerBound, item);
+            if (item.length() < 2 || containsDigit(item)) {
+                return null;
+            }
+            first = item.toString();
+            if (k < 0 || text.charAt(k) != '、') {
+                return isVerb(first, 1) ? null : first; // "审查、备案政府合同": verbs sharing the last item's object
+            }
+        }
+        return null; // a long list: no one item names the count
+    }
+
+    /** The object of the last verb inside a label (村开展靶向宣讲 -> 靶向宣讲), when two characters or more remain. */
+    private String objectOfInnerVerb(String s) {
+        int from = -1;
+        for (int i = 1; i < s.length() - 2; i++) {
+            int v = objectVerbs.longestAt(s, i);
+            if (v > 0 && s.length() - i - v >= 2 && !insideWord(s, i) && !insideWord(s, i + v)) {
+                from = i + v;
+            }
+        }
+        if (from < 0) {
+            return s;
+        }
+        String rest = s.startsWith("了", from) ? s.substring(from + 1) : s.substring(from);
+        return rest.length() >= 2 ? rest : s;
+    }
+
+    /** Whether a label is nothing but a verb: a light verb (开展, 覆盖), or a word HanLP knows as a verb only (参加). */
+    private boolean isOnlyVerb(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        int v = lightVerbs.longestAt(s, 0);
+        return v == s.length() || v == s.length() - 1 && s.endsWith("了") || isVerb(s, 10);
+    }
+
+    /**
+     * Whether HanLP's core dictionary tags {@code word} first as a verb, used as a verb at least {@code ratio} times as
+     * often as a verbal noun (参加 is, 培训 and 审批 are not: they also name things).
+     */
+    static boolean isVerb(String word, int ratio) {
+        CoreDictionary.Attribute a = Han.count(word) == word.length() ? CoreDictionary.get(word) : null;
+        if (a == null || a.nature.length == 0) {
+            return false;
+        }
+        String first = a.nature[0].toString();
+        if (!first.startsWith("v") || first.equals("vn")) {
+            return false;
+        }
+        int verb = 0;
+        int noun = 0;
+        for (int i = 0; i < a.nature.length; i++) {
+            if (a.nature[i].toString().equals("vn")) {
+                noun += a.frequency[i];
+            } else if (a.nature[i].toString().startsWith("v")) {
+                verb += a.frequency[i];
+            }
+        }
+        return verb >= ratio * Math.max(1, noun);
+    }
+
+    /** Whether a phrase opens with a verb: its first dictionary word (the longest, else its first character) is one. */
+    private static boolean opensWithVerb(String phrase) {
+        int lengths = wordsFrom(phrase, 0);
+        int len = lengths == 0 ? 1 : 31 - Integer.numberOfLeadingZeros(lengths);
+        return len <= phrase.length() && isVerb(phrase.substring(0, len), 4);
+    }
+
+    /**
+     * Whether a phrase ends in a noun: its last dictionary word (the longest, else its last character) is tagged first
+     * as a noun (防控措施, 拖欠账款: a verb and the noun it qualifies), not a verb or a verbal noun.
+     */
+    private static boolean endsWithNoun(String phrase) {
+        int len = 1;
+        for (int k = 4; k >= 2; k--) {
+            if (phrase.length() >= k && (wordsFrom(phrase, phrase.length() - k) & (1 << k)) != 0) {
+                len = k;
+                break;
+            }
+        }
+        String last = phrase.substring(phrase.length() - len);
+        CoreDictionary.Attribute a = Han.count(last) == last.length() ? CoreDictionary.get(last) : null;
+        return a != null && a.nature.length > 0 && a.nature[0].toString().startsWith("n");
     }
 
     /** The label without a leading light verb (开展法治培训 -> 法治培训), when a phrase of two or more characters remains. */
@@ -314,8 +454,8 @@ public final class Labeller {
     /** A cut phrase from after its last joining word (十条”及相关政策宣传 -> 相关政策宣传), when two characters remain. */
     private static String afterLastJoin(String s) {
         int at = -1;
-        for (int i = 1; i < s.length() - 2; i++) {
-            if ("及和与、".indexOf(s.charAt(i)) >= 0) {
+        for (int i = 0; i < s.length() - 2; i++) {
+            if ("及和与、".indexOf(s.charAt(i)) >= 0 && !insideWord(s, i)) {
                 at = i;
             }
         }
@@ -332,12 +472,25 @@ public final class Labeller {
     }
 
     private static String clauseBefore(String text, int end, int lowerBound) {
-        int lo = Math.max(lowerBound, end - CLAUSE_LOOKBACK);
+        StringBuilder out = new StringBuilder();
+        clauseBefore(text, end, lowerBound, out);
+        return out.toString();
+    }
+
+    /**
+     * Appends to {@code out} the clause text before {@code end} (parenthesised asides left out, at most {@link
+     * #CLAUSE_LOOKBACK} characters, never before {@code lowerBound}); returns the offset of the boundary that ended
+     * it, or -1 when a limit did.
+     */
+    private static int clauseBefore(String text, int end, int lowerBound, StringBuilder out) {
+        int lo = Math.max(Math.max(0, lowerBound), end - CLAUSE_LOOKBACK);
         StringBuilder rev = new StringBuilder();
         int k = end - 1;
+        int stop = -1;
         while (k >= lo) {
             char c = text.charAt(k);
             if (isBoundary(c) || c == '(' || c == '（') {
+                stop = k;
                 break;
             }
             if (c == ')' || c == '）') {
@@ -349,6 +502,7 @@ public final class Labeller {
                     k = m - 1;
                     continue;
                 }
+                stop = k;
                 break;
             }
             if (c != ' ' && c != '\t') {
@@ -356,7 +510,8 @@ public final class Labeller {
             }
             k--;
         }
-        return rev.reverse().toString();
+        out.append(rev.reverse());
+        return stop;
     }
 
     /** True when a label is only a change ("缩短至现在的"), so the quantity is a new value of the previous one. */
@@ -375,14 +530,14 @@ public final class Labeller {
             return "";
         }
         String own = cleanBefore(text.substring(k + 1, end).strip(), new ArrayList<>());
-        if (!own.isEmpty()) {
-            return "";
+        if (!own.isEmpty() && !isOnlyVerb(own)) {
+            return ""; // "…宣传培训,覆盖500人次": a bare verb is no label of its own
         }
         String prevClause = dropLightVerb(cleanBefore(clauseBefore(text, k, lowerBound), new ArrayList<>()));
         return containsDigit(prevClause) ? "" : prevClause;
     }
 
-    private static boolean containsDigit(String s) {
+    private static boolean containsDigit(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
             if (Character.isDigit(s.charAt(i))) {
                 return true;
@@ -396,8 +551,19 @@ public final class Labeller {
         for (int round = 0; round < 4; round++) {
             String before = s;
             s = stripLeadingTime(s);
-            s = s.substring(lead.longestAt(s, 0));
-            s = s.substring(0, s.length() - trail.longestSuffix(s));
+            int head = lead.longestAt(s, 0);
+            if (head > 0 && !insideWord(s, head)) {
+                s = s.substring(head); // never a cut word: 对外开放 keeps its 对
+            }
+            int change = changeEnds.longestSuffix(s);
+            if (change > 0 && s.length() - change >= 2 && !insideWord(s, s.length() - change)) {
+                s = s.substring(0, s.length() - change); // "32项审批事项精简为18项": 审批事项 as well
+                fired.add(CHANGE);
+            }
+            int tail = trail.longestSuffix(s);
+            if (tail > 0 && !insideWord(s, s.length() - tail)) {
+                s = s.substring(0, s.length() - tail); // never a cut word: 行政行为 keeps its 为
+            }
             s = s.strip();
             if (s.equals(before)) {
                 break;
@@ -461,17 +627,41 @@ public final class Labeller {
         }
         StringBuilder b = new StringBuilder();
         int j = p;
+        boolean modifiersPassed = false;
         while (j < n && b.length() < AFTER_REACH) {
             char c = text.charAt(j);
-            if (b.length() >= 1 && afterEnds.longestAt(text, j) > 0) {
-                break; // "社区全部获评": the verb or adverb ends the noun phrase
+            if (b.length() >= 1
+                    && (afterEnds.longestAt(text, j) > 0 || b.length() >= 2 && changes.longestAt(text, j) > 0)
+                    && !insideWord(text, j)) {
+                break; // "社区全部获评", "具体措施细化为": a verb or adverb ends the noun phrase
+            }
+            if ((c == '(' || c == '（') && b.length() >= 1) {
+                int close = asideEnd(text, j);
+                if (close < 0) {
+                    break;
+                }
+                b.append(text, j, close + 1); // "9个村(社区)": the aside belongs to the noun
+                j = close + 1;
+                continue;
             }
             boolean word = Han.isHan(c) || c == '“' || c == '”' || isAsciiLetter(c) || c == '‘' || c == '’';
-            if (!word) {
+            if (!word && !(c == '、' && b.length() >= 2)) {
                 break;
             }
-            if (b.length() >= 2 && "的已均并和与及等在于可、".indexOf(c) >= 0) {
-                break;
+            if (c == '、' && !modifiersPassed && !opensWithVerb(b.toString())) {
+                int head = headAfterModifiers(text, j);
+                if (head > 0) {
+                    b.setLength(0); // "12项具体、可行的改进措施": the noun after the qualities
+                    j = head;
+                    modifiersPassed = true;
+                    fired.add(AFTER_MODIFIERS);
+                    continue;
+                }
+            }
+            boolean particle = b.length() >= 2 && "的已均并和与及等在于可、".indexOf(c) >= 0;
+            boolean preposition = b.length() >= 1 && "对向把被给将".indexOf(c) >= 0 && wordsFrom(text, j) == 0;
+            if ((particle || preposition) && !insideWord(text, j)) {
+                break; // a particle or a preposition (许可, 对外 and 对象 are words, not breaks)
             }
             b.append(c);
             j++;
@@ -480,7 +670,11 @@ public final class Labeller {
         if (raw.length() < 2) {
             return new String[] {"", ""};
         }
-        if (afterStop.longestAt(raw, 0) == 0) {
+        boolean predicate = opensWithVerb(raw) && !endsWithNoun(raw);
+        if (predicate) {
+            fired.add(VERB_IS_NO_LABEL); // "累计80人次参加", "投资20万元建成…": a predicate, not a noun phrase
+        }
+        if (!predicate && afterStop.longestAt(raw, 0) == 0) {
             String head = headOf(raw, fired);
             return new String[] {head, head};
         }
@@ -499,7 +693,43 @@ public final class Labeller {
             }
         }
         fallback = headOf(fallback, fired);
-        return new String[] {"", fallback.length() < 2 ? "" : fallback};
+        boolean noun = fallback.length() >= 2
+                && afterStop.longestAt(fallback, 0) < fallback.length()
+                && !(opensWithVerb(fallback) && !endsWithNoun(fallback));
+        return new String[] {"", noun ? fallback : ""};
+    }
+
+    /** The offset of the ) closing a short aside of Chinese characters opened at {@code open} (村(社区)), or -1. */
+    private static int asideEnd(String text, int open) {
+        for (int k = open + 1; k < Math.min(text.length(), open + 8); k++) {
+            char c = text.charAt(k);
+            if (c == ')' || c == '）') {
+                return k > open + 1 ? k : -1;
+            }
+            if (!Han.isHan(c)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * For "12项具体、可行的改进措施", at the 、 after the first quality: the offset of the noun after the 的 that ends the
+     * list of qualities, or -1 when no such 的 follows in the clause (15家单位、23家企业 is no list of qualities).
+     */
+    private static int headAfterModifiers(String text, int mark) {
+        for (int k = mark + 1; k < Math.min(text.length(), mark + AFTER_REACH); k++) {
+            char c = text.charAt(k);
+            if (c == '的') {
+                return k + 2 < text.length() && Han.isHan(text.charAt(k + 1)) && Han.isHan(text.charAt(k + 2))
+                        ? k + 1
+                        : -1;
+            }
+            if (isBoundary(c) && c != '、' || Character.isDigit(c)) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** A phrase longer than the limit keeps its head, its end, from a word boundary (省级无线电管理行政职权 -> 无线电管理行政职权). */
