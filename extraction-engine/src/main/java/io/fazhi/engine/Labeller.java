@@ -338,7 +338,10 @@ public final class Labeller {
      * often as a verbal noun (参加 is, 培训 and 审批 are not: they also name things).
      */
     static boolean isVerb(String word, int ratio) {
-        CoreDictionary.Attribute a = Han.count(word) == word.length() ? CoreDictionary.get(word) : null;
+        if (word.isEmpty() || word.length() > 4 || Han.count(word) != word.length()) {
+            return false; // the words that matter here are short; the lookup is the costly part
+        }
+        CoreDictionary.Attribute a = CoreDictionary.get(word);
         if (a == null || a.nature.length == 0) {
             return false;
         }
