@@ -42,7 +42,14 @@ public final class IndicatorAssigner {
     static final Rule LIST_ITEM = RuleCatalogue.define(
             "indicator.list-item",
             "an item of a 、-list of counts measures what the item before it measures unless its own clause names"
-                    + " something else");
+                    + " something else; the first item, what the predicate the list shares names");
+    static final Rule NEW_VALUE = RuleCatalogue.define(
+            "indicator.new-value",
+            "a new value of the figure before it (由494项减到304项, 缩短至5天) measures what that figure measures");
+    static final Rule OWN_RATE = RuleCatalogue.define(
+            "indicator.own-rate",
+            "a rate named in its own clause (持证率保持95%) that no cue names is a one-off: it never takes the cue of"
+                    + " another clause");
     static final Rule SENTENCE_CUE = RuleCatalogue.define(
             "indicator.cue.sentence", "a clause without a cue takes the nearest specific cue of its sentence");
     static final Rule HEADING_CUE = RuleCatalogue.define(
@@ -322,6 +329,15 @@ public final class IndicatorAssigner {
                 return whole;
             }
         }
+        if (!strong && k > 0 && prevEnd > sentenceStart && newValue(text, prevEnd, number)) {
+            String previous = decided.get(k - 1);
+            if (previous != null && fits(previous, m)) {
+                if (trace.enabled()) {
+                    trace.fired(NEW_VALUE, number, unitEnd, "indicator " + previous + " of the value it replaces");
+                }
+                return previous;
+            }
+        }
         if (!strong && k > 0 && prevEnd > sentenceStart && listItem(text, prevEnd, number)) {
             String previous = decided.get(k - 1);
             if (previous != null && fits(previous, m)) {
@@ -333,6 +349,18 @@ public final class IndicatorAssigner {
         }
         if (best != null && best.strength() >= 2) {
             return fired(CLAUSE_CUE, best, best.cue().indicator(), trace, m);
+        }
+        if (best == null && m.unitKind().equals("percent") && namesRate(text, clauseStart, number)) {
+            if (trace.enabled()) {
+                trace.fired(OWN_RATE, number, unitEnd, "a rate of its own that no cue names: no indicator");
+            }
+            return null;
+        }
+        if (best == null && tailEnd < sentenceEnd && text.charAt(tailEnd) == '、') {
+            Hit shared = listPredicate(cues, tailEnd, nextBreak(text, tailEnd, sentenceEnd), m);
+            if (shared != null) {
+                return fired(LIST_ITEM, shared, shared.cue().indicator(), trace, m); // "7个集体、9名个人获表彰"
+            }
         }
         // the rest of the sentence: earlier clauses nearest first, then the clauses after the number
         Hit near = sentenceVote(text, cues, sentenceStart, clauseStart, m);
@@ -425,9 +453,20 @@ public final class IndicatorAssigner {
             int from = spans[p];
             int to = spans[p + 1];
             for (int i = from; i < to; i++) {
+                if (!cueWords.mayStartAt(s, i, to)) {
+                    continue;
+                }
                 int first = hits.size();
                 int state = cueWords.root();
-                for (int j = i; j < to && (state = cueWords.next(state, s.charAt(j))) >= 0; j++) {
+                for (int j = i; j < to; j++) {
+                    char ch = s.charAt(j);
+                    if (j > i && isQuote(ch)) {
+                        continue; // a cue quoted in the text: “一网通办”率 is 一网通办率
+                    }
+                    state = cueWords.next(state, ch);
+                    if (state < 0) {
+                        break;
+                    }
                     Cue[] cues = cueWords.valueAt(state);
                     if (cues != null) {
                         for (Cue c : cues) {
@@ -669,6 +708,24 @@ public final class IndicatorAssigner {
         return winner == null ? null : bestOf.get(winner);
     }
 
+    /** The strongest specific cue of the predicate a 、-list of counts shares (7个集体、9名个人获得表彰), or null. */
+    private Hit listPredicate(SentenceCues cues, int from, int to, Metric m) {
+        Hit best = null;
+        for (Hit h : find(cues, from, to, m.offset(), -1, from)) {
+            Hit w = weigh(h, m);
+            if (w != null
+                    && !w.blocks()
+                    && w.unitFits()
+                    && w.strength() >= 2
+                    && !w.cue().head()) {
+                if (best == null || STRONGEST.compare(w, best) > 0) {
+                    best = w;
+                }
+            }
+        }
+        return best;
+    }
+
     /** A decisive cue of the clauses after the number, up to the sentence end (…其中1宗, 已交由公安机关处理). */
     private Hit nextClausesCue(SentenceCues cues, int from, int to, Metric m) {
         for (Hit h : find(cues, from, to, m.offset(), -1, -1)) {
@@ -831,6 +888,31 @@ public final class IndicatorAssigner {
         return i < number && text.charAt(i) == '、';
     }
 
+    /** Whether the text between the previous figure and this one is a short change to a new value (减到, 缩短至). */
+    private static boolean newValue(String text, int prevEnd, int number) {
+        if (number - prevEnd < 1 || number - prevEnd > 8) {
+            return false;
+        }
+        for (int i = prevEnd; i < number; i++) {
+            if (isClauseBreak(text.charAt(i)) || text.charAt(i) == '、' || Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        char last = text.charAt(number - 1);
+        return last == '至' || last == '到' || last == '为';
+    }
+
+    /** Whether the clause before the number names a rate (…率, 满意度) of its own. */
+    private static boolean namesRate(String text, int clauseStart, int number) {
+        for (int i = clauseStart; i < number; i++) {
+            char c = text.charAt(i);
+            if (c == '率' || c == '度' && i > clauseStart && text.charAt(i - 1) == '意') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean endsAtNumber(String text, int end, int number) {
         for (int i = end; i < number; i++) {
             if (HEAD_FILLERS.indexOf(text.charAt(i)) < 0) {
@@ -856,6 +938,10 @@ public final class IndicatorAssigner {
             }
         }
         return to;
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '“' || c == '”' || c == '‘' || c == '’' || c == '"';
     }
 
     private static boolean isClauseBreak(char c) {

@@ -23,6 +23,10 @@ final class WordTrie<V> {
 
     /** Bit {@code c}: some word starts with character {@code c}. */
     private final long[] firstChars = new long[1024];
+    /** Bit {@code c}: some word is the one character {@code c}. */
+    private final long[] oneChars = new long[1024];
+    /** A bit per hash of a word's first two characters: most pairs of a text start no word. */
+    private final long[] firstPairs = new long[1024];
     /** The root's edges as an open-addressing table: character, then the node it leads to (0: empty slot). */
     private final char[] rootChar;
 
@@ -81,6 +85,13 @@ final class WordTrie<V> {
         for (Map.Entry<Character, Node> child : root.children.entrySet()) {
             char c = child.getKey();
             firstChars[c >>> 6] |= 1L << (c & 63);
+            if (child.getValue().value != null) {
+                oneChars[c >>> 6] |= 1L << (c & 63);
+            }
+            for (char d : child.getValue().children.keySet()) {
+                int bit = pairBit(c, d);
+                firstPairs[bit >>> 6] |= 1L << (bit & 63);
+            }
             int slot = slot(c);
             while (rootTarget[slot] != 0) {
                 slot = (slot + 1) & rootMask;
@@ -88,6 +99,30 @@ final class WordTrie<V> {
             rootChar[slot] = c;
             rootTarget[slot] = child.getValue().id;
         }
+    }
+
+    private static int pairBit(char a, char b) {
+        int h = (a * 31 + b) * 0x9E3779B1;
+        return h >>> 16;
+    }
+
+    /**
+     * Whether a word may start at {@code at} of {@code s} (ending before {@code to}): two bit tests that reject most
+     * positions before any walk.
+     */
+    boolean mayStartAt(String s, int at, int to) {
+        char a = s.charAt(at);
+        if ((firstChars[a >>> 6] & (1L << (a & 63))) == 0) {
+            return false;
+        }
+        if ((oneChars[a >>> 6] & (1L << (a & 63))) != 0) {
+            return true;
+        }
+        if (at + 1 >= to) {
+            return false;
+        }
+        int bit = pairBit(a, s.charAt(at + 1));
+        return (firstPairs[bit >>> 6] & (1L << (bit & 63))) != 0;
     }
 
     private int slot(char c) {
