@@ -212,14 +212,14 @@ public final class Extractor {
             List<Metric> metrics, String text, String category, List<String> headings, Trace trace) {
         List<Metric> out = new ArrayList<>(metrics.size());
         IndicatorAssigner.Context context = new IndicatorAssigner.Context(text, category, headings);
-        for (Metric m : metrics) {
-            String indicator;
-            try {
-                indicator = indicators.assign(m, context, trace);
-            } catch (RuntimeException e) {
-                indicator = null;
-            }
-            out.add(m.withIndicator(indicator));
+        List<String> ids;
+        try {
+            ids = indicators.assignAll(metrics, context, trace);
+        } catch (RuntimeException e) {
+            ids = java.util.Collections.nCopies(metrics.size(), null);
+        }
+        for (int i = 0; i < metrics.size(); i++) {
+            out.add(metrics.get(i).withIndicator(ids.get(i)));
         }
         return List.copyOf(out);
     }

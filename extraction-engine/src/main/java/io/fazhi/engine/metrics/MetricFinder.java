@@ -5,6 +5,7 @@ import io.fazhi.engine.Metric;
 import io.fazhi.engine.rules.Rule;
 import io.fazhi.engine.rules.RuleCatalogue;
 import io.fazhi.engine.rules.Trace;
+import io.fazhi.engine.text.Sentences;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,7 +214,8 @@ public final class MetricFinder {
                 unit.kind(),
                 Math.max(prevEnd, sStart),
                 prevLabel,
-                prevSentenceStart == sStart);
+                prevSentenceStart == sStart,
+                trace);
         String sentence = Sentences.around(text, sStart, ue);
         BigDecimal plain = new BigDecimal(value.stripTrailingZeros().toPlainString());
         if (trace.enabled()) {

@@ -107,7 +107,7 @@ class MetricFinderTest {
     void unitsCarryTheirKindAndTheUnitTheyRollUpUnder() {
         Metric sessions = only("举办法治讲座12场。");
         assertEquals("count", sessions.unitKind());
-        assertEquals("场次", sessions.rollupUnit());
+        assertEquals("次", sessions.rollupUnit());
         Metric people = only("培训执法人员35名。");
         assertEquals("person", people.unitKind());
         assertEquals("人", people.rollupUnit());

@@ -1,20 +1,20 @@
-package io.fazhi.engine.metrics;
+package io.fazhi.engine.text;
 
 /**
  * The sentence around a quantity: from the last sentence end (。！？；, a line break) before it to the next one
  * after it, each side bounded by {@link #REACH} characters.
  */
-final class Sentences {
-    static final int REACH = 150;
+public final class Sentences {
+    public static final int REACH = 150;
 
     private Sentences() {}
 
-    static boolean endsSentence(char c) {
+    public static boolean endsSentence(char c) {
         return c == '。' || c == '!' || c == '?' || c == ';' || c == '\n' || c == '！' || c == '？' || c == '；';
     }
 
     /** Where the sentence holding {@code at} starts. */
-    static int start(String text, int at) {
+    public static int start(String text, int at) {
         int lo = Math.max(0, at - REACH);
         int k = at - 1;
         while (k >= lo && !endsSentence(text.charAt(k))) {
@@ -24,7 +24,7 @@ final class Sentences {
     }
 
     /** The sentence from {@code start} to the sentence end after {@code from}, its end mark included, stripped. */
-    static String around(String text, int start, int from) {
+    public static String around(String text, int start, int from) {
         int n = text.length();
         int hi = Math.min(n, from + REACH);
         int k = from;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * scores and every miss, and holds the engine to the targets for unseen reports (city and year 0.97, category
  * 0.92).
  */
-class DevSetScoreTest {
+class MetadataDevSetScoreTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] FIELDS = {"city", "district", "agency", "level", "year", "published"};
 
