@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +28,7 @@ class LargeReportEndToEndTest {
         Path repo =
                 Path.of(System.getProperty("fazhi.repo", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("fazhi-e2e-large");
-        stack = LocalStack.start(new LocalStack.Options(repo, data, true, 0, 0, new EnumMap<>(Service.class), "prod"));
+        stack = LocalStack.start(LocalStack.Options.fresh(repo, data));
     }
 
     @AfterAll

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ class PipelineEndToEndTest {
         Path repo =
                 Path.of(System.getProperty("fazhi.repo", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("fazhi-e2e");
-        stack = LocalStack.start(new LocalStack.Options(repo, data, true, 0, 0, new EnumMap<>(Service.class), "prod"));
+        stack = LocalStack.start(LocalStack.Options.fresh(repo, data));
         for (LocalStack.Sample s : LocalStack.samples(repo)) {
             IDS.put(s.file(), stack.upload(s));
         }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.fazhi.contracts.Topics;
 import io.fazhi.deploy.LocalStack.Service;
-import io.fazhi.infra.Ports;
+import io.fazhi.infra.FreePorts;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +56,7 @@ class RollingRestartTest {
 
     @BeforeAll
     static void start() throws Exception {
-        otlp = HttpServer.create(new InetSocketAddress("127.0.0.1", Ports.free()), 0);
+        otlp = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.free()), 0);
         otlp.createContext("/v1/traces", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 EXPORTS.add(in.readAllBytes());
@@ -70,14 +69,7 @@ class RollingRestartTest {
         Path repo =
                 Path.of(System.getProperty("fazhi.repo", "..")).toAbsolutePath().normalize();
         stack = LocalStack.start(
-                new LocalStack.Options(
-                        repo,
-                        Files.createTempDirectory("fazhi-restart"),
-                        true,
-                        0,
-                        0,
-                        new EnumMap<>(Service.class),
-                        "prod"),
+                LocalStack.Options.fresh(repo, Files.createTempDirectory("fazhi-restart")),
                 Map.of(
                         "QUARKUS_OTEL_SDK_DISABLED",
                         "false",
@@ -189,7 +181,7 @@ class RollingRestartTest {
     private String traceparentOf(String reportId) {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.infra().kafka().bootstrapServers(),
+                stack.backends().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG,
                 "restart-test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
