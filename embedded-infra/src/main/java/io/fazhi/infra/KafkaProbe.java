@@ -14,7 +14,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -78,27 +77,9 @@ public final class KafkaProbe {
      * shows up, as does a record that should not be there (a dead letter).
      */
     public static List<ConsumerRecord<String, String>> allRecords(String topic, String key) {
-        try (KafkaConsumer<String, String> c = consumer()) {
-            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = c.endOffsets(partitions, Duration.ofSeconds(30));
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (partitions.stream().anyMatch(p -> c.position(p) < end.get(p))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("could not read " + topic + " to its end");
-                }
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                }
-            }
-            return found;
-        }
+        return TopicReader.readAll(bootstrap(), topic).stream()
+                .filter(r -> key.equals(r.key()))
+                .toList();
     }
 
     private static KafkaConsumer<String, String> consumer() {
