@@ -15,6 +15,7 @@ import io.fazhi.engine.Extractor;
 import io.fazhi.engine.Metric;
 import io.fazhi.engine.ReportInput;
 import io.fazhi.engine.Section;
+import io.fazhi.infra.DataDirectories;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         BenchOptions o = BenchOptions.parse(args);
         System.out.println("pipeline benchmark: " + o);
+        DataDirectories.deleteRecursively(o.data()); // fresh data and logs for every run
         LocalStack stack = LocalStack.start(
                 LocalStack.Options.fresh(o.repo(), o.data()).withBackends(LocalStack.BackendKind.SEPARATE_PROCESSES));
         try (StatusWatcher status = new StatusWatcher(stack.backends().bootstrapServers())) {

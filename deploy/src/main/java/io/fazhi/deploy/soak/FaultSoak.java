@@ -13,6 +13,7 @@ import io.fazhi.deploy.load.StatusWatcher;
 import io.fazhi.deploy.load.UploadClient;
 import io.fazhi.deploy.process.SeparateProcessBackends;
 import io.fazhi.engine.Extractor;
+import io.fazhi.infra.DataDirectories;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ public final class FaultSoak {
         System.out.printf(
                 "fault soak: %d reports at %.1f/s by %d clients, each fault down %d s; data in %s%n",
                 o.reports(), o.rate(), o.clients(), o.down().toSeconds(), o.data());
+        DataDirectories.deleteRecursively(o.data()); // fresh data and logs for every run
         LocalStack stack = LocalStack.start(LocalStack.Options.fresh(o.repo(), o.data())
                 .withBackends(LocalStack.BackendKind.SEPARATE_PROCESSES)
                 .withEnv(o.serviceEnv()));
