@@ -125,7 +125,7 @@ public final class LocalStack implements AutoCloseable {
                 stack.startService(s);
             }
             for (Service s : Service.values()) {
-                stack.awaitReady(s, Duration.ofSeconds(120));
+                stack.awaitReady(s, Duration.ofMinutes(5));
             }
             return stack;
         } catch (RuntimeException e) {

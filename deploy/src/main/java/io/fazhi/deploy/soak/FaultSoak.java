@@ -240,7 +240,7 @@ public final class FaultSoak {
 
     private static void awaitAllReady(LocalStack stack) {
         for (Service s : Service.values()) {
-            stack.awaitReady(s, Duration.ofMinutes(2));
+            stack.awaitReady(s, Duration.ofMinutes(3));
         }
     }
 
