@@ -37,7 +37,7 @@ final class RawLimits {
     static double kafkaProduceConsume(String bootstrap, List<String> payloads, int records) throws Exception {
         String topic = "bench.raw." + UUID.randomUUID().toString().substring(0, 8);
         EmbeddedKafka.createTopics(bootstrap, List.of(new Topics.TopicSpec(topic, 6)));
-        long start = System.nanoTime();
+        long start;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         bootstrap,
@@ -64,7 +64,14 @@ final class RawLimits {
                         StringDeserializer.class,
                         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                         StringDeserializer.class))) {
-            consumer.subscribe(List.of(topic));
+            // assigned, not subscribed: no group join inside the measured time
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            consumer.poll(Duration.ZERO);
+            start = System.nanoTime();
             Thread sender = new Thread(() -> {
                 for (int i = 0; i < records; i++) {
                     producer.send(new ProducerRecord<>(
