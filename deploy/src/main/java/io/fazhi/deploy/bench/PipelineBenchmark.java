@@ -224,7 +224,7 @@ public final class PipelineBenchmark {
                 "\t",
                 reportId,
                 "1",
-                Extractor.VERSION,
+                "bench",
                 Integer.toString(section),
                 tsv(category),
                 tsv(m.indicator()),
