@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-final class Files2 {
-    private Files2() {}
+/** The servers' data directories: emptied when a run asks for fresh data, removed after a test. */
+public final class DataDirectories {
+    private DataDirectories() {}
 
-    static void deleteTree(Path dir) {
+    /** Deletes the directory and everything under it; nothing happens when it does not exist. */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -19,7 +21,7 @@ final class Files2 {
                 Files.delete(p);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("deleting " + dir + " failed", e);
         }
     }
 }

@@ -9,11 +9,11 @@ import java.util.Map;
  * Kafka and PostgreSQL together, as the pipeline needs them: started once, topics created, closed in reverse.
  * Used by the Quarkus test resource and by the local run.
  */
-public final class Infra implements AutoCloseable {
+public final class PipelineServers implements AutoCloseable {
     private final EmbeddedKafka kafka;
     private final EmbeddedPostgresServer postgres;
 
-    private Infra(EmbeddedKafka kafka, EmbeddedPostgresServer postgres) {
+    private PipelineServers(EmbeddedKafka kafka, EmbeddedPostgresServer postgres) {
         this.kafka = kafka;
         this.postgres = postgres;
     }
@@ -24,9 +24,9 @@ public final class Infra implements AutoCloseable {
      * @param pgPort    0 for a free port, -1 for no PostgreSQL
      * @param fresh     start from empty data
      */
-    public static Infra start(Path dataDir, int kafkaPort, int pgPort, boolean fresh) {
+    public static PipelineServers start(Path dataDir, int kafkaPort, int pgPort, boolean fresh) {
         if (fresh) {
-            Files2.deleteTree(dataDir.resolve("kafka"));
+            DataDirectories.deleteRecursively(dataDir.resolve("kafka"));
         }
         EmbeddedPostgresServer pg = null;
         EmbeddedKafka kafka = null;
@@ -36,7 +36,7 @@ public final class Infra implements AutoCloseable {
             }
             kafka = new EmbeddedKafka(dataDir.resolve("kafka"), kafkaPort).start();
             kafka.createTopics(Topics.ALL);
-            return new Infra(kafka, pg);
+            return new PipelineServers(kafka, pg);
         } catch (RuntimeException e) {
             if (kafka != null) {
                 kafka.close();
