@@ -28,7 +28,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
-    private final boolean fresh;
+    private boolean fresh;
     private boolean durable;
     private EmbeddedPostgres postgres;
 
@@ -46,11 +46,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * Starts the server on the data directory: a new cluster when the directory holds none or {@code fresh} was
-     * asked for, else the existing one (after a crash PostgreSQL recovers it from its WAL).
+     * asked for (on the first start only), else the existing one (after a crash PostgreSQL recovers it from its
+     * WAL). Stopped with {@link #close()}, it can be started again on the same port and data.
      */
     public EmbeddedPostgresServer start() {
         if (fresh) {
             DataDirectories.deleteRecursively(dataDir);
+            fresh = false; // once: a later start() after close() restarts the same cluster
         }
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
