@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
  * worker pool already closed) is neither dead-lettered nor committed: the next instance, or this one after a
  * restart, processes it again, and the idempotent consumers make that redelivery harmless. Consumers retry
  * transient failures themselves ({@link TransientRetry}), so one reaches this strategy only while the service
- * stops. Dead-lettered records are counted in {@code fazhi_dead_letters_total{topic}}.
+ * stops; should a consumer give up on one while running, the channel reports itself unhealthy (liveness DOWN), as
+ * an uncommitted record would otherwise hold back the channel's commits for good. Dead-lettered records are counted in {@code fazhi_dead_letters_total{topic}}.
  */
 @ApplicationScoped
 @Identifier(DeadLetterPoisonOnly.STRATEGY)
@@ -68,10 +69,21 @@ public class DeadLetterPoisonOnly implements KafkaFailureHandler.Factory {
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
-                if (STOPPING.get() || TransientFailures.isTransient(reason)) {
+                if (STOPPING.get()) {
                     LOG.infof(
-                            "%s: record %s-%d@%d failed while stopping or on the infrastructure (%s); left for redelivery",
+                            "%s: record %s-%d@%d failed while stopping (%s); left for the next instance",
                             channel, record.getTopic(), record.getPartition(), record.getOffset(), reason.toString());
+                    return Uni.createFrom().voidItem();
+                }
+                if (TransientFailures.isTransient(reason)) {
+                    // a consumer that gave up on a transient failure: never a dead letter, but no commit can pass the
+                    // record either, so the channel reports itself unhealthy and liveness restarts the service,
+                    // which redelivers the record from the last commit
+                    LOG.errorf(
+                            "%s: record %s-%d@%d failed on the infrastructure without a retry (%s); channel marked"
+                                    + " unhealthy so the service is restarted and the record redelivered",
+                            channel, record.getTopic(), record.getPartition(), record.getOffset(), reason.toString());
+                    reportFailure.accept(reason, false);
                     return Uni.createFrom().voidItem();
                 }
                 registry.counter("fazhi.dead.letters", "topic", record.getTopic())
