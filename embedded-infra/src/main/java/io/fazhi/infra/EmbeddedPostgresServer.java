@@ -11,7 +11,8 @@ import java.sql.Statement;
 
 /**
  * A real PostgreSQL server (zonky's binaries from Maven Central) on loopback, with one application role and
- * database. Its data directory survives a restart unless {@code fresh} is asked for.
+ * database. Its data directory survives a restart unless {@code fresh} is asked for. {@link #stop()} and
+ * {@link #start()} again restart it on the same port and data directory, as a database restart looks to its clients.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String DATABASE = "fazhi";
@@ -35,7 +36,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             postgres = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(fresh)
+                    // the data directory is removed by close() when fresh, never by a stop() for a restart
+                    .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("listen_addresses", "127.0.0.1")
@@ -73,8 +75,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
-    @Override
-    public void close() {
+    /** Stops the server (open connections are cut), keeping its data directory; {@link #start()} starts it again. */
+    public void stop() {
         if (postgres != null) {
             try {
                 postgres.close();
@@ -82,6 +84,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             } finally {
                 postgres = null;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop();
+        } finally {
+            if (fresh) {
+                Files2.deleteTree(dataDir);
             }
         }
     }
