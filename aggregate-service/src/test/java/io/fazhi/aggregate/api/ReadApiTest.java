@@ -535,6 +535,20 @@ class ReadApiTest {
     }
 
     @Test
+    void theRecomputeIsForOperators() {
+        given().post("/api/v1/maintenance/recompute").then().statusCode(401);
+        given().header("Authorization", Tokens.agency("市司法局"))
+                .post("/api/v1/maintenance/recompute")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", Tokens.operator())
+                .post("/api/v1/maintenance/recompute")
+                .then()
+                .statusCode(200)
+                .body("cells", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    @Test
     void theServiceCountsWhatItDoes() {
         String metrics =
                 given().get("/q/metrics").then().statusCode(200).extract().asString();
