@@ -130,12 +130,11 @@ class RollingRestartTest {
         Map<String, BigDecimal[]> perReport = new TreeMap<>();
         for (JsonNode section : facts.get("sections")) {
             for (JsonNode m : section.get("metrics")) {
-                String key = section.get("category").asText() + "|"
-                        + m.path("metricKey").asText("") + "|"
-                        + (m.path("metricKey").isTextual()
-                                ? ""
-                                : m.path("label").asText("")) + "|"
-                        + m.get("unit").asText();
+                if (!m.path("indicator").isTextual()) {
+                    continue; // a one-off figure: a fact, not a rollup cell
+                }
+                String key =
+                        m.get("indicator").asText() + "|" + m.get("rollupUnit").asText();
                 perReport.merge(
                         key, new BigDecimal[] {BigDecimal.ONE, m.get("value").decimalValue()}, (a, b) ->
                                 new BigDecimal[] {a[0].add(b[0]), a[1].add(b[1])});
@@ -147,8 +146,7 @@ class RollingRestartTest {
         assertEquals(perReport.size(), rollups.size(), "rollup cells");
         BigDecimal n = BigDecimal.valueOf(REPORTS);
         for (JsonNode r : rollups) {
-            String key = r.get("category").asText() + "|" + r.path("metricKey").asText("") + "|"
-                    + r.path("label").asText("") + "|" + r.get("unit").asText();
+            String key = r.get("indicator").asText() + "|" + r.get("unit").asText();
             BigDecimal[] one = perReport.get(key);
             assertNotNull(one, "unexpected cell " + key);
             assertEquals(0, one[0].multiply(n).compareTo(r.get("observations").decimalValue()), key);

@@ -11,13 +11,12 @@ import io.fazhi.aggregate.model.Page;
 import io.fazhi.aggregate.model.ReportFacts;
 import io.fazhi.problems.BadParameterException;
 import io.fazhi.problems.ProblemException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -49,7 +48,7 @@ public class FactsResource {
                     + "figures without an indicator (facts, not rollup cells); label= finds metrics by a piece of "
                     + "their label. X-Total-Count gives the number over all pages.")
     public Response facts(
-            @Context HttpHeaders headers,
+            @BeanParam OutputParameters output,
             @QueryParam("city") String city,
             @QueryParam("year") String year,
             @QueryParam("district") String district,
@@ -61,11 +60,9 @@ public class FactsResource {
             @QueryParam("page") @Parameter(description = "0-based") String page,
             @QueryParam("size")
                     @Parameter(description = "JSON: 1 to 500, default 50; csv/xlsx: up to 20000, default all")
-                    String size,
-            @QueryParam("format") String format,
-            @QueryParam("headers") String lang) {
-        ResponseFormat f = ResponseFormat.of(headers, format);
-        HeaderLanguage language = ExportResponses.language(headers, lang);
+                    String size) {
+        ResponseFormat f = output.format();
+        HeaderLanguage language = output.language();
         Paging paging = Paging.of(f, page, size, 50, 500);
         FactFilter filter = new FactFilter(
                 QueryParameters.text("city", city),
@@ -93,13 +90,9 @@ public class FactsResource {
             summary = "A report's current revision: metadata, compliance, sections and metrics with sentences",
             description = "withdrawn: the current revision took the report out of the rollups (merged or withdrawn); "
                     + "extractions lists every extraction of every revision seen. As CSV/xlsx: one row per metric.")
-    public Response report(
-            @Context HttpHeaders headers,
-            @PathParam("reportId") String reportId,
-            @QueryParam("format") String format,
-            @QueryParam("headers") String lang) {
-        ResponseFormat f = ResponseFormat.of(headers, format);
-        HeaderLanguage language = ExportResponses.language(headers, lang);
+    public Response report(@BeanParam OutputParameters output, @PathParam("reportId") String reportId) {
+        ResponseFormat f = output.format();
+        HeaderLanguage language = output.language();
         if (reportId.length() > MAX_REPORT_ID) {
             throw new ProblemException(Response.Status.NOT_FOUND, "no aggregated report with that id");
         }

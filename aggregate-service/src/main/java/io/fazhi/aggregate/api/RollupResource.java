@@ -11,12 +11,11 @@ import io.fazhi.aggregate.model.Page;
 import io.fazhi.aggregate.model.RollupCell;
 import io.fazhi.aggregate.model.RollupFilter;
 import io.fazhi.contracts.Indicators;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -48,7 +47,7 @@ public class RollupResource {
                     + "rates and durations; mean is per value; lowerBound: some value was a lower bound (余, 超过 …). "
                     + "X-Total-Count gives the number of cells over all pages.")
     public Response rollups(
-            @Context HttpHeaders headers,
+            @BeanParam OutputParameters output,
             @QueryParam("city") String city,
             @QueryParam("district") String district,
             @QueryParam("year") String year,
@@ -62,11 +61,9 @@ public class RollupResource {
                     @Parameter(
                             description = "field[,asc|desc], repeatable; fields: city, year, district, indicator, unit,"
                                     + " observations, reports, agencies, sum, min, max, mean")
-                    List<String> sort,
-            @QueryParam("format") @Parameter(description = "json, csv or xlsx (else by Accept)") String format,
-            @QueryParam("headers") @Parameter(description = "zh: Chinese column headers in csv/xlsx") String lang) {
-        ResponseFormat f = ResponseFormat.of(headers, format);
-        HeaderLanguage language = ExportResponses.language(headers, lang);
+                    List<String> sort) {
+        ResponseFormat f = output.format();
+        HeaderLanguage language = output.language();
         Paging paging = Paging.of(f, page, size, 200, 1000);
         RollupFilter filter = new RollupFilter(
                 QueryParameters.text("city", city),
@@ -91,16 +88,14 @@ public class RollupResource {
                     + "null). value is the sum, or the mean for rates and durations; previous is the value of the "
                     + "year before. Without unit, the indicator's unit with the most figures (units lists them).")
     public Response comparison(
-            @Context HttpHeaders headers,
+            @BeanParam OutputParameters output,
             @QueryParam("city") String city,
             @QueryParam("year") String year,
             @QueryParam("indicator") String indicator,
             @QueryParam("unit") String unit,
-            @QueryParam("by") @Parameter(description = "agency (default) or district") String by,
-            @QueryParam("format") String format,
-            @QueryParam("headers") String lang) {
-        ResponseFormat f = ResponseFormat.of(headers, format);
-        HeaderLanguage language = ExportResponses.language(headers, lang);
+            @QueryParam("by") @Parameter(description = "agency (default) or district") String by) {
+        ResponseFormat f = output.format();
+        HeaderLanguage language = output.language();
         String c = QueryParameters.required("city", city);
         Integer y = QueryParameters.year("year", year);
         if (y == null) {
@@ -129,13 +124,9 @@ public class RollupResource {
             description = "Compliance: how many reports have all five required parts (and each part), and how many "
                     + "were published before 1 April of the year after the reported year. Withdrawn and merged "
                     + "reports do not count.")
-    public Response cities(
-            @Context HttpHeaders headers,
-            @QueryParam("city") String city,
-            @QueryParam("format") String format,
-            @QueryParam("headers") String lang) {
-        ResponseFormat f = ResponseFormat.of(headers, format);
-        HeaderLanguage language = ExportResponses.language(headers, lang);
+    public Response cities(@BeanParam OutputParameters output, @QueryParam("city") String city) {
+        ResponseFormat f = output.format();
+        HeaderLanguage language = output.language();
         List<CitySummary> cities = reading.cities(QueryParameters.text("city", city));
         if (!f.isExport()) {
             return Response.ok(cities, MediaType.APPLICATION_JSON_TYPE).build();
