@@ -1,5 +1,6 @@
 package io.fazhi.aggregate.persistence;
 
+import io.fazhi.aggregate.model.StoreException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Array;

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+/** Parameter parsing: values that parse, and a 400 naming the parameter for every bad one. */
 class QueryParametersTest {
     @Test
     void valuesParse() {

@@ -3,8 +3,8 @@ package io.fazhi.aggregate.messaging;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fazhi.aggregate.persistence.DataRejectedException;
-import io.fazhi.aggregate.persistence.StoreException;
+import io.fazhi.aggregate.model.DataRejectedException;
+import io.fazhi.aggregate.model.StoreException;
 import io.fazhi.kafka.PoisonMessageException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
+/** The COPY text format: fields, nulls and the escapes PostgreSQL reads back. */
 class CopyRowsTest {
     @Test
     void rowsAreInCopyTextFormat() {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** CSV for Excel and WPS: the byte-order mark, CRLF, headers in English or Chinese, quoting and the formula guard. */
 class CsvTableWriterTest {
     static final RollupCell CELL = new RollupCell(
             "江门市",

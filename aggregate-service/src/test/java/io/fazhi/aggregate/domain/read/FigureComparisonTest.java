@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Agencies and districts ranked with the previous year beside them; the city's own bureaus per district. */
 class FigureComparisonTest {
     static Figure figure(String name, String district, int reports, int n, String total, int nonAdditive) {
         return new Figure(name, district, reports, n, new BigDecimal(total), nonAdditive, 0);

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -96,6 +98,7 @@ class CompletionCostBenchmark {
             for (int w = 0; w < 5; w++) {
                 aggregation.apply(report(TestEvents.id(), 1, city, size + w, rnd));
             }
+            Map<String, Integer> revisions = new HashMap<>();
             double[] fresh = new double[SAMPLES];
             double[] corrections = new double[SAMPLES];
             for (int s = 0; s < SAMPLES; s++) {
@@ -104,11 +107,11 @@ class CompletionCostBenchmark {
                 aggregation.apply(one);
                 fresh[s] = (System.nanoTime() - start) / 1e6;
                 String counted = ids.get(rnd.nextInt(ids.size()));
-                List<SectionFacts> fix = report(counted, 2 + s, city, rnd.nextInt(size), rnd);
+                int revision = revisions.merge(counted, 1, Integer::sum) + 1;
+                List<SectionFacts> fix = report(counted, revision, city, rnd.nextInt(size), rnd);
                 start = System.nanoTime();
                 aggregation.apply(fix);
                 corrections[s] = (System.nanoTime() - start) / 1e6;
-                ids.remove(counted);
             }
             double median = median(fresh);
             if (first == 0) {

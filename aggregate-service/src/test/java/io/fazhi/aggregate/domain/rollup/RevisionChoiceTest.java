@@ -9,6 +9,7 @@ import io.fazhi.aggregate.model.RevisionKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Which revision counts: the newest, and of one revision the extraction seen later. */
 class RevisionChoiceTest {
     static CompletedRevision completed(int revision, String extractor, long arrival) {
         return new CompletedRevision(new RevisionKey("r", revision, extractor), arrival, false, null);

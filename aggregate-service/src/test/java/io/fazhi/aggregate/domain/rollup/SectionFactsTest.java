@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Events of schema 1 and 2 as stored rows, and the events that break the contract (poison). */
 class SectionFactsTest {
     static final ReportInfo INFO = new ReportInfo(
             "  ",

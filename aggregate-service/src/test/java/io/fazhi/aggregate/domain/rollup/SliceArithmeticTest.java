@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The (city, year) summaries: counts moved with a report, distinct agencies and districts by reference counts. */
 class SliceArithmeticTest {
     static final SliceKey Y2022 = new SliceKey("江门市", 2022);
     static final SliceKey Y2023 = new SliceKey("江门市", 2023);

@@ -1,4 +1,4 @@
-package io.fazhi.aggregate.persistence;
+package io.fazhi.aggregate.model;
 
 import java.sql.SQLException;
 
