@@ -69,21 +69,33 @@ class CompletionCostBenchmark {
     @Inject
     BatchAggregation aggregation;
 
+    /** A slice being measured: its city, its counted reports, and the timings. */
+    private static final class Slice {
+        final int size;
+        final String city = TestEvents.city("成本市");
+        final List<String> ids = new ArrayList<>();
+        final Map<String, Integer> revisions = new HashMap<>();
+        final double[] fresh = new double[SAMPLES];
+        final double[] corrections = new double[SAMPLES];
+        double fillSeconds;
+
+        Slice(int size) {
+            this.size = size;
+        }
+    }
+
     @Test
     void theCostOfCompletingAReportIsFlatInTheSizeOfItsSlice() throws Exception {
         Random rnd = new Random(11);
-        StringBuilder out = new StringBuilder("\nBENCH cost of completing one report (" + SECTIONS + " sections, "
-                + SECTIONS * METRICS_PER_SECTION + " metrics, one batch transaction):\n");
-        double first = 0;
+        List<Slice> slices = new ArrayList<>();
         for (int size : SLICES) {
-            String city = TestEvents.city("成本市");
-            List<String> ids = new ArrayList<>();
+            Slice slice = new Slice(size);
             long t0 = System.nanoTime();
             List<SectionFacts> batch = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 String id = TestEvents.id();
-                ids.add(id);
-                batch.addAll(report(id, 1, city, i, rnd));
+                slice.ids.add(id);
+                batch.addAll(report(id, 1, slice.city, i, rnd));
                 if (batch.size() >= 480) {
                     aggregation.apply(batch);
                     batch.clear();
@@ -92,41 +104,42 @@ class CompletionCostBenchmark {
             if (!batch.isEmpty()) {
                 aggregation.apply(batch);
             }
-            double fill = (System.nanoTime() - t0) / 1e9;
-            assertEquals(size, TestEvents.count("SELECT reports FROM slice_summary WHERE city = ?", city));
-            // warm-up, then new reports and corrections of counted ones, alternately
-            for (int w = 0; w < 5; w++) {
-                aggregation.apply(report(TestEvents.id(), 1, city, size + w, rnd));
+            slice.fillSeconds = (System.nanoTime() - t0) / 1e9;
+            assertEquals(size, TestEvents.count("SELECT reports FROM slice_summary WHERE city = ?", slice.city));
+            for (int w = 0; w < 5; w++) { // warm-up
+                aggregation.apply(report(TestEvents.id(), 1, slice.city, size + w, rnd));
             }
-            Map<String, Integer> revisions = new HashMap<>();
-            double[] fresh = new double[SAMPLES];
-            double[] corrections = new double[SAMPLES];
-            for (int s = 0; s < SAMPLES; s++) {
-                List<SectionFacts> one = report(TestEvents.id(), 1, city, size + 5 + s, rnd);
+            slices.add(slice);
+        }
+        // in rounds over the slices, so that the load of the machine weighs on every slice alike
+        for (int s = 0; s < SAMPLES; s++) {
+            for (Slice slice : slices) {
+                List<SectionFacts> one = report(TestEvents.id(), 1, slice.city, slice.size + 5 + s, rnd);
                 long start = System.nanoTime();
                 aggregation.apply(one);
-                fresh[s] = (System.nanoTime() - start) / 1e6;
-                String counted = ids.get(rnd.nextInt(ids.size()));
-                int revision = revisions.merge(counted, 1, Integer::sum) + 1;
-                List<SectionFacts> fix = report(counted, revision, city, rnd.nextInt(size), rnd);
+                slice.fresh[s] = (System.nanoTime() - start) / 1e6;
+                String counted = slice.ids.get(rnd.nextInt(slice.ids.size()));
+                int revision = slice.revisions.merge(counted, 1, Integer::sum) + 1;
+                List<SectionFacts> fix = report(counted, revision, slice.city, rnd.nextInt(slice.size), rnd);
                 start = System.nanoTime();
                 aggregation.apply(fix);
-                corrections[s] = (System.nanoTime() - start) / 1e6;
+                slice.corrections[s] = (System.nanoTime() - start) / 1e6;
             }
-            double median = median(fresh);
-            if (first == 0) {
-                first = median;
-            }
+        }
+        StringBuilder out = new StringBuilder("\nBENCH cost of completing one report (" + SECTIONS + " sections, "
+                + SECTIONS * METRICS_PER_SECTION + " metrics, one batch transaction), " + SAMPLES + " samples each:\n");
+        double first = median(slices.get(0).fresh);
+        for (Slice slice : slices) {
             out.append(String.format(
                     "BENCH slice of %,6d reports (filled in %.1f s): new report p50 %.1f ms p90 %.1f ms;"
-                            + " correction p50 %.1f ms p90 %.1f ms; ratio to the first slice %.2f%n",
-                    size,
-                    fill,
-                    median,
-                    percentile(fresh, 0.9),
-                    median(corrections),
-                    percentile(corrections, 0.9),
-                    median / first));
+                            + " correction p50 %.1f ms p90 %.1f ms; new report p50 / first slice's %.2f%n",
+                    slice.size,
+                    slice.fillSeconds,
+                    median(slice.fresh),
+                    percentile(slice.fresh, 0.9),
+                    median(slice.corrections),
+                    percentile(slice.corrections, 0.9),
+                    median(slice.fresh) / first));
         }
         out.append("BENCH load average (2 cores, shared): ")
                 .append(Files.readString(Path.of("/proc/loadavg")).trim());
