@@ -81,11 +81,7 @@ class SectionBatchConsumerTest {
         given().get("/api/v1/facts/" + id).then().statusCode(404).contentType("application/problem+json");
 
         TestEvents.send(s0);
-        await().atMost(WAIT)
-                .untilAsserted(() -> given().queryParam("city", city)
-                        .get("/api/v1/rollups")
-                        .then()
-                        .body("$", hasSize(2)));
+        awaitCells(city, 2);
         given().queryParam("city", city)
                 .queryParam("unit", "件")
                 .get("/api/v1/rollups")
@@ -176,11 +172,7 @@ class SectionBatchConsumerTest {
                         List.of(
                                 metric("85", "%", "满意率", "satisfaction_rate"),
                                 metric("3", "场次", "场次", "培训班", "training_sessions", null, "举办培训班3场次。")))));
-        await().atMost(WAIT)
-                .untilAsserted(() -> given().queryParam("city", city)
-                        .get("/api/v1/rollups")
-                        .then()
-                        .body("$", hasSize(2)));
+        awaitCells(city, 2);
         given().queryParam("city", city)
                 .queryParam("indicator", "satisfaction_rate")
                 .get("/api/v1/rollups")
@@ -324,6 +316,14 @@ class SectionBatchConsumerTest {
                 "dead-lettered as received");
         assertCell(city, null, "12", 2);
         assertEquals(0, TestEvents.count("SELECT count(*) FROM metric_fact WHERE report_id = ?", nul));
+    }
+
+    static void awaitCells(String city, int cells) {
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().queryParam("city", city)
+                        .get("/api/v1/rollups")
+                        .then()
+                        .body("$", hasSize(cells)));
     }
 
     /** The AGGREGATED statuses sent for a report. */

@@ -159,20 +159,7 @@ class RollupArithmeticTest {
             List<Contribution> in = inCell(current, k);
             Cell old = table.get(k);
             table.put(
-                    k,
-                    new Cell(
-                            old.observations(),
-                            old.reports(),
-                            old.agencies(),
-                            old.total(),
-                            in.stream()
-                                    .map(Contribution::min)
-                                    .reduce(BigDecimal::min)
-                                    .orElseThrow(),
-                            in.stream()
-                                    .map(Contribution::max)
-                                    .reduce(BigDecimal::max)
-                                    .orElseThrow()));
+                    k, new Cell(old.observations(), old.reports(), old.agencies(), old.total(), minOf(in), maxOf(in)));
         }
         RollupArithmetic.emptiedCells(after).forEach(table::remove);
     }
@@ -197,16 +184,18 @@ class RollupArithmeticTest {
                                             .distinct()
                                             .count(),
                                     in.stream().map(Contribution::total).reduce(BigDecimal.ZERO, BigDecimal::add),
-                                    in.stream()
-                                            .map(Contribution::min)
-                                            .reduce(BigDecimal::min)
-                                            .orElseThrow(),
-                                    in.stream()
-                                            .map(Contribution::max)
-                                            .reduce(BigDecimal::max)
-                                            .orElseThrow()));
+                                    minOf(in),
+                                    maxOf(in)));
                 });
         return cells;
+    }
+
+    private static BigDecimal minOf(List<Contribution> in) {
+        return in.stream().map(Contribution::min).reduce(BigDecimal::min).orElseThrow();
+    }
+
+    private static BigDecimal maxOf(List<Contribution> in) {
+        return in.stream().map(Contribution::max).reduce(BigDecimal::max).orElseThrow();
     }
 
     private static List<Contribution> inCell(Map<String, List<Contribution>> current, CellKey k) {
