@@ -164,7 +164,8 @@ public class RevisionStore {
 
     /**
      * Locks the reports' rows (creating them), in id order, and returns how each counts now. Whoever holds a report's
-     * lock decides its current revision; the others wait and then see that decision.
+     * lock decides its current revision; the others wait and then see that decision. The state is read by a statement
+     * of its own once the locks are held, so that it sees what a transaction that held them before committed.
      */
     public Map<String, ReportState> lockReports(Collection<String> reportIds) {
         List<String> ids = reportIds.stream().distinct().sorted().toList();
@@ -173,9 +174,14 @@ public class RevisionStore {
                 "INSERT INTO report (report_id) SELECT id FROM unnest(?::text[]) AS id ORDER BY id"
                         + " ON CONFLICT DO NOTHING",
                 texts(ids));
-        Map<String, ReportState> states = new LinkedHashMap<>();
         sql.query(
                 "locking reports",
+                "SELECT report_id FROM report WHERE report_id = ANY (?::text[]) ORDER BY report_id FOR UPDATE",
+                rs -> rs.getString(1),
+                texts(ids));
+        Map<String, ReportState> states = new LinkedHashMap<>();
+        sql.query(
+                "reading reports",
                 """
                 SELECT r.report_id AS report, r.current_revision, r.current_extractor, rr.arrival, rr.withdrawn,
                 """ + MEMBER_COLUMNS + """
@@ -184,8 +190,6 @@ public class RevisionStore {
                 LEFT JOIN report_revision rr ON rr.report_id = r.report_id AND rr.revision = r.current_revision
                                             AND rr.extractor_version = r.current_extractor
                 WHERE r.report_id = ANY (?::text[])
-                ORDER BY r.report_id
-                FOR UPDATE OF r
                 """,
                 rs -> {
                     String id = rs.getString("report");

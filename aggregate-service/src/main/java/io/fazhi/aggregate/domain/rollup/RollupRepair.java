@@ -3,10 +3,12 @@ package io.fazhi.aggregate.domain.rollup;
 import io.fazhi.aggregate.persistence.IndicatorCatalog;
 import io.fazhi.aggregate.persistence.RecomputeStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,16 +26,25 @@ public class RollupRepair {
 
     private final RecomputeStore recompute;
     private final IndicatorCatalog indicators;
+    private final int timeoutSeconds;
 
-    public RollupRepair(RecomputeStore recompute, IndicatorCatalog indicators) {
+    public RollupRepair(
+            RecomputeStore recompute,
+            IndicatorCatalog indicators,
+            @ConfigProperty(name = TIMEOUT_PROPERTY) int timeoutSeconds) {
         this.recompute = recompute;
         this.indicators = indicators;
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     /** What a recompute rebuilt and how long it took. */
     public record Recomputed(int cells, int slices, long millis) {}
 
+    /** The recompute's transaction may take longer than a batch's: it reads every fact (see application.properties). */
+    static final String TIMEOUT_PROPERTY = "fazhi.recompute.transaction-timeout";
+
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = TIMEOUT_PROPERTY)
     public Recomputed recomputeAll() {
         long start = System.nanoTime();
         RecomputeStore.Rebuilt r = recompute.rebuildAll();
@@ -44,7 +55,7 @@ public class RollupRepair {
 
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(indicators::write);
-        QuarkusTransaction.requiringNew().run(() -> {
+        QuarkusTransaction.requiringNew().timeout(timeoutSeconds).run(() -> {
             if (recompute.claimTask(RECOMPUTE_TASK)) {
                 LOG.info("a migration asked for every rollup to be recomputed");
                 recomputeAll();
