@@ -8,7 +8,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,15 +25,10 @@ public class RollupRepair {
 
     private final RecomputeStore recompute;
     private final IndicatorCatalog indicators;
-    private final int timeoutSeconds;
 
-    public RollupRepair(
-            RecomputeStore recompute,
-            IndicatorCatalog indicators,
-            @ConfigProperty(name = TIMEOUT_PROPERTY) int timeoutSeconds) {
+    public RollupRepair(RecomputeStore recompute, IndicatorCatalog indicators) {
         this.recompute = recompute;
         this.indicators = indicators;
-        this.timeoutSeconds = timeoutSeconds;
     }
 
     /** What a recompute rebuilt and how long it took. */
@@ -43,9 +37,24 @@ public class RollupRepair {
     /** The recompute's transaction may take longer than a batch's: it reads every fact (see application.properties). */
     static final String TIMEOUT_PROPERTY = "fazhi.recompute.transaction-timeout";
 
+    /** Recomputes every rollup from the facts, in one transaction. */
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = TIMEOUT_PROPERTY)
     public Recomputed recomputeAll() {
+        return rebuild();
+    }
+
+    /** Recomputes every rollup if a migration asked for it; one instance does it, the others find it done. */
+    @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = TIMEOUT_PROPERTY)
+    public void recomputeIfAsked() {
+        if (recompute.claimTask(RECOMPUTE_TASK)) {
+            LOG.info("a migration asked for every rollup to be recomputed");
+            rebuild();
+        }
+    }
+
+    private Recomputed rebuild() {
         long start = System.nanoTime();
         RecomputeStore.Rebuilt r = recompute.rebuildAll();
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -53,13 +62,8 @@ public class RollupRepair {
         return new Recomputed(r.cells(), r.slices(), millis);
     }
 
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes StartupEvent event, RollupRepair self) {
         QuarkusTransaction.requiringNew().run(indicators::write);
-        QuarkusTransaction.requiringNew().timeout(timeoutSeconds).run(() -> {
-            if (recompute.claimTask(RECOMPUTE_TASK)) {
-                LOG.info("a migration asked for every rollup to be recomputed");
-                recomputeAll();
-            }
-        });
+        self.recomputeIfAsked();
     }
 }
