@@ -16,7 +16,7 @@ import java.math.BigDecimal;
  * @param indicator  the id of the canonical indicator it measures ({@link Indicators}), or null for a one-off figure
  * @param unitKind   the kind of its unit ({@link UnitKind#id()}), as the engine's unit data says; null in v1 events
  * @param rollupUnit the unit it is counted under in rollups: units that mean the same share one (场 and 场次 roll up
- *                   as 场次, 名 as 人); null in v1 events
+ *                   as 次, 名 as 人); null in v1 events
  * @param surface    the exact text span holding number and unit
  * @param sentence   the sentence holding it
  * @param offset     character offset of the surface in the normalised report text

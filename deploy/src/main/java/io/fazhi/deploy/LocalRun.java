@@ -39,7 +39,15 @@ public final class LocalRun {
         Path ready = data.resolve("stack.ready");
         Files.deleteIfExists(ready);
         LocalStack.Options options = new LocalStack.Options(
-                repo, data, fresh, intEnv("KAFKA_PORT", 9092), intEnv("POSTGRES_PORT", 5432), ports, "prod");
+                repo,
+                data,
+                fresh,
+                intEnv("KAFKA_PORT", 9092),
+                intEnv("POSTGRES_PORT", 5432),
+                ports,
+                "prod",
+                LocalStack.BackendKind.IN_JVM,
+                Map.of());
 
         System.out.println("starting Kafka, PostgreSQL and the three services (data in " + data + ") ...");
         LocalStack stack = LocalStack.start(options);
@@ -78,8 +86,8 @@ public final class LocalRun {
         System.out.println("  dashboard       " + aggregate + "/");
         System.out.println("  OpenAPI UI      " + ingest + "/q/swagger-ui   and   " + aggregate + "/q/swagger-ui");
         System.out.println("  health          " + stack.url(Service.EXTRACT) + "/q/health");
-        System.out.println("  Kafka " + stack.infra().kafka().bootstrapServers() + ", PostgreSQL "
-                + stack.infra().postgres().jdbcUrl() + ", logs in " + data.resolve("logs"));
+        System.out.println("  Kafka " + stack.backends().bootstrapServers() + ", PostgreSQL "
+                + stack.backends().jdbcUrl() + ", logs in " + data.resolve("logs"));
         System.out.println();
         System.out.println("Try (uploads and status need a token; see README, Uploading and authentication):");
         System.out.println("  TOKEN=$(deploy/local/token --operator)");

@@ -3,8 +3,11 @@ package io.fazhi.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fazhi.deploy.process.Backends;
+import io.fazhi.deploy.process.InJvmBackends;
+import io.fazhi.deploy.process.SeparateProcessBackends;
 import io.fazhi.infra.EmbeddedPostgresServer;
-import io.fazhi.infra.Infra;
+import io.fazhi.infra.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,14 +20,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole pipeline on one machine: embedded Kafka and PostgreSQL in this JVM, and the three services as child
- * processes started from their packaged jars. Used by {@code deploy/local/up} and by the end-to-end test.
+ * The whole pipeline on one machine: Kafka and PostgreSQL ({@link Backends}: inside this JVM for the local run and
+ * the end-to-end tests, or as processes of their own for the fault soak and the benchmark), and the three services
+ * as child processes started from their packaged jars ({@code target/quarkus-app}). A service can be stopped
+ * gently, killed with SIGKILL and started again on the same port.
  */
 public final class LocalStack implements AutoCloseable {
     public enum Service {
@@ -39,9 +46,26 @@ public final class LocalStack implements AutoCloseable {
             this.dir = dir;
             this.usesDatabase = usesDatabase;
         }
+
+        /** The module directory, also the service's name in logs and traces. */
+        public String dir() {
+            return dir;
+        }
     }
 
-    /** Where and how to run. Port 0 picks a free port. */
+    /** Where Kafka and PostgreSQL run. */
+    public enum BackendKind {
+        /** embedded-infra in this JVM (PostgreSQL without fsync): the local run and the end-to-end tests */
+        IN_JVM,
+        /** separate processes with production durability, each killable: the fault soak and the benchmark */
+        SEPARATE_PROCESSES
+    }
+
+    /**
+     * Where and how to run. Port 0 picks a free port.
+     *
+     * @param env extra environment variables for every service (e.g. tracing, consumer counts)
+     */
     public record Options(
             Path repo,
             Path dataDir,
@@ -49,41 +73,59 @@ public final class LocalStack implements AutoCloseable {
             int kafkaPort,
             int postgresPort,
             Map<Service, Integer> ports,
-            String profile) {}
+            String profile,
+            BackendKind backends,
+            Map<String, String> env) {
+
+        /** Fresh data in {@code dataDir}, free ports, the prod profile, Kafka and PostgreSQL in this JVM. */
+        public static Options fresh(Path repo, Path dataDir) {
+            return new Options(
+                    repo, dataDir, true, 0, 0, new EnumMap<>(Service.class), "prod", BackendKind.IN_JVM, Map.of());
+        }
+
+        public Options withBackends(BackendKind kind) {
+            return new Options(repo, dataDir, fresh, kafkaPort, postgresPort, ports, profile, kind, env);
+        }
+
+        public Options withEnv(Map<String, String> more) {
+            Map<String, String> all = new LinkedHashMap<>(env);
+            all.putAll(more);
+            return new Options(repo, dataDir, fresh, kafkaPort, postgresPort, ports, profile, backends, all);
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** ingest-service URL -> an operator's bearer token for it: the helpers below authenticate their calls */
-    private static final Map<String, String> INGEST_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> INGEST_TOKENS = new ConcurrentHashMap<>();
 
     private final Options options;
-    private final Infra infra;
-    private final Map<Service, Process> processes = new LinkedHashMap<>();
-    private final Map<Service, Integer> ports = new LinkedHashMap<>();
-    private final Map<String, String> extraEnv;
+    private final Backends backends;
+    private final Map<Service, Process> processes = new ConcurrentHashMap<>();
+    private final Map<Service, Integer> ports = new ConcurrentHashMap<>();
 
-    private LocalStack(Options options, Infra infra, Map<String, String> extraEnv) {
+    private LocalStack(Options options, Backends backends) {
         this.options = options;
-        this.infra = infra;
-        this.extraEnv = extraEnv;
+        this.backends = backends;
     }
 
     /** Starts Kafka, PostgreSQL and the three services, and returns once every service is ready. */
     public static LocalStack start(Options options) {
-        return start(options, Map.of());
-    }
-
-    /** As {@link #start(Options)}, with extra environment variables for every service (e.g. tracing). */
-    public static LocalStack start(Options options, Map<String, String> extraEnv) {
-        Infra infra = Infra.start(options.dataDir(), options.kafkaPort(), options.postgresPort(), options.fresh());
-        LocalStack stack = new LocalStack(options, infra, extraEnv);
+        Backends backends = switch (options.backends()) {
+            case IN_JVM ->
+                InJvmBackends.start(options.dataDir(), options.kafkaPort(), options.postgresPort(), options.fresh());
+            case SEPARATE_PROCESSES ->
+                SeparateProcessBackends.start(
+                        options.dataDir(), options.kafkaPort(), options.postgresPort(), options.fresh());
+        };
+        LocalStack stack = new LocalStack(options, backends);
         try {
             for (Service s : Service.values()) {
                 stack.startService(s);
             }
             for (Service s : Service.values()) {
-                stack.awaitReady(s, Duration.ofSeconds(120));
+                stack.awaitReady(s, Duration.ofMinutes(5));
             }
             return stack;
         } catch (RuntimeException e) {
@@ -92,8 +134,25 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    public Infra infra() {
-        return infra;
+    /** As {@link #start(Options)}, with extra environment variables for every service (e.g. tracing). */
+    public static LocalStack start(Options options, Map<String, String> extraEnv) {
+        return start(options.withEnv(extraEnv));
+    }
+
+    public Backends backends() {
+        return backends;
+    }
+
+    /** The broker and PostgreSQL processes; only with {@link BackendKind#SEPARATE_PROCESSES}. */
+    public SeparateProcessBackends processes() {
+        if (backends instanceof SeparateProcessBackends p) {
+            return p;
+        }
+        throw new IllegalStateException("Kafka and PostgreSQL run inside this JVM");
+    }
+
+    public Path dataDir() {
+        return options.dataDir();
     }
 
     public String url(Service s) {
@@ -108,14 +167,15 @@ public final class LocalStack implements AutoCloseable {
         return processes.get(s).pid();
     }
 
-    private void startService(Service s) {
+    /** Starts a service that is not running (after {@link #kill(Service)}) on its port; does not wait. */
+    public void startService(Service s) {
         Path jar = options.repo().resolve(s.dir).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
         int port = ports.getOrDefault(s, options.ports().getOrDefault(s, 0));
         if (port == 0) {
-            port = io.fazhi.infra.Ports.free();
+            port = FreePorts.free();
         }
         ports.put(s, port);
         try {
@@ -130,20 +190,18 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> env = pb.environment();
             env.put("QUARKUS_PROFILE", options.profile());
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafka().bootstrapServers());
-            env.putAll(extraEnv);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", backends.bootstrapServers());
+            env.putAll(options.env());
             if (s == Service.INGEST) {
                 // tokens are signed by a key pair generated in the data directory (deploy/local/token)
                 env.put(
                         "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                         LocalKeys.ensure(options.dataDir()).toUri().toString());
                 env.put("MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER);
-                INGEST_TOKENS.put(
-                        "http://127.0.0.1:" + port,
-                        "Bearer " + LocalKeys.operatorToken(options.dataDir(), Duration.ofDays(7)));
+                INGEST_TOKENS.put(url(s), operatorToken());
             }
             if (s.usesDatabase) {
-                env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.postgres().jdbcUrl());
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", backends.jdbcUrl());
                 env.put("DB_USER", EmbeddedPostgresServer.USER);
                 env.put("DB_PASSWORD", EmbeddedPostgresServer.PASSWORD);
             }
@@ -151,6 +209,11 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("starting " + s.dir + " failed", e);
         }
+    }
+
+    /** An operator's bearer token ({@code Bearer …}) for this stack's ingest-service, valid for a week. */
+    public String operatorToken() {
+        return "Bearer " + LocalKeys.operatorToken(options.dataDir(), Duration.ofDays(7));
     }
 
     /**
@@ -172,30 +235,59 @@ public final class LocalStack implements AutoCloseable {
         awaitReady(s, Duration.ofSeconds(120));
     }
 
-    private void awaitReady(Service s, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!processes.get(s).isAlive()) {
-                throw new IllegalStateException(s.dir + " exited; see " + logFile(s));
-            }
+    /** SIGKILL, as a crashed pod: no shutdown hook runs, nothing is committed. */
+    public void kill(Service s) {
+        Process p = processes.remove(s);
+        if (p != null) {
+            p.destroyForcibly();
             try {
-                HttpResponse<String> r = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(url(s) + "/q/health/ready"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
+                p.waitFor(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** Waits until the service answers its readiness probe with 200. */
+    public void awaitReady(Service s, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Process p = processes.get(s);
+            if (p == null || !p.isAlive()) {
+                throw new IllegalStateException(s.dir + " exited; see " + logFile(s));
+            }
+            if (health(s, "ready").statusCode() == 200) {
+                return;
+            }
             sleep(500);
         }
         throw new IllegalStateException(s.dir + " not ready after " + timeout + "; see " + logFile(s));
+    }
+
+    /** A health endpoint's answer ({@code live}, {@code ready} or {@code ""} for both); status 0 when not listening. */
+    public Health health(Service s, String which) {
+        String url = url(s) + "/q/health" + (which.isEmpty() ? "" : "/" + which);
+        try {
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Health(r.statusCode(), r.body());
+        } catch (IOException e) {
+            return new Health(0, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The answer of a health endpoint: its HTTP status (0: no answer) and body (the checks, JSON). */
+    public record Health(int statusCode, String body) {
+        public boolean up() {
+            return statusCode == 200;
+        }
     }
 
     /** One sample report of {@code deploy/samples/samples.json}. */
@@ -342,7 +434,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         processes.clear();
-        infra.close();
+        backends.close();
     }
 
     private static String text(JsonNode n, String field) {

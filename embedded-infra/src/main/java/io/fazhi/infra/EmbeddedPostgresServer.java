@@ -3,16 +3,22 @@ package io.fazhi.infra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A real PostgreSQL server (zonky's binaries from Maven Central) on loopback, with one application role and
- * database. Its data directory survives a restart unless {@code fresh} is asked for. {@link #stop()} and
- * {@link #start()} again restart it on the same port and data directory, as a database restart looks to its clients.
+ * database. Its data directory survives a restart; {@code fresh} empties it first, so a cluster that already
+ * exists is replaced by a new one (zonky itself would run initdb into the non-empty directory and fail).
+ *
+ * <p>Zonky runs PostgreSQL without fsync and with asynchronous commits, which suits tests. {@link #durable()}
+ * turns both back on, as in production, for benchmarks and fault runs that must measure or survive real commits.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String DATABASE = "fazhi";
@@ -22,30 +28,52 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
-    private final boolean fresh;
+    private boolean fresh;
+    private boolean durable;
     private EmbeddedPostgres postgres;
 
     public EmbeddedPostgresServer(Path dataDir, int port, boolean fresh) {
         this.dataDir = dataDir;
-        this.port = Ports.orFree(port);
+        this.port = FreePorts.orFree(port);
         this.fresh = fresh;
     }
 
+    /** Commits as production does: fsync on, synchronous commit, full page writes. Call before {@link #start()}. */
+    public EmbeddedPostgresServer durable() {
+        this.durable = true;
+        return this;
+    }
+
+    /**
+     * Starts the server on the data directory: a new cluster when the directory holds none or {@code fresh} was
+     * asked for (on the first start only), else the existing one (after a crash PostgreSQL recovers it from its
+     * WAL). Stopped with {@link #close()}, it can be started again on the same port and data.
+     */
     public EmbeddedPostgresServer start() {
+        if (fresh) {
+            DataDirectories.deleteRecursively(dataDir);
+            fresh = false; // once: a later start() after close() restarts the same cluster
+        }
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
-                    // the data directory is removed by close() when fresh, never by a stop() for a restart
+                    // never let zonky delete or re-initialise the directory: fresh data is handled above
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .start();
+                    .setServerConfig("listen_addresses", "127.0.0.1");
+            if (durable) {
+                // zonky passes -F (fsync off) and synchronous_commit=off; later settings override both
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            postgres = builder.start();
             ensureDatabase();
             return this;
         } catch (IOException e) {
-            throw new UncheckedIOException("starting PostgreSQL failed", e);
+            throw new UncheckedIOException("starting PostgreSQL in " + dataDir + " failed", e);
         }
     }
 
@@ -71,12 +99,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return port;
     }
 
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
-    /** Stops the server (open connections are cut), keeping its data directory; {@link #start()} starts it again. */
-    public void stop() {
+    /** The process id of the running postmaster (first line of {@code postmaster.pid}), if one runs. */
+    public OptionalLong postmasterPid() {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+            return lines.isEmpty() || lines.get(0).isBlank()
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(lines.get(0).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty(); // being written or removed right now
+        }
+    }
+
+    /** Stops the server (a fast shutdown); the data directory stays. */
+    @Override
+    public void close() {
         if (postgres != null) {
             try {
                 postgres.close();
@@ -84,17 +130,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             } finally {
                 postgres = null;
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            stop();
-        } finally {
-            if (fresh) {
-                Files2.deleteTree(dataDir);
             }
         }
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  * test JVM, on free loopback ports, shared by all test classes and stopped when the JVM exits.
  */
 public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
-    private static Infra infra;
+    private static PipelineServers infra;
     private boolean withPostgres = true;
 
     @Override
@@ -21,7 +21,7 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The running servers, for tests that talk to Kafka or PostgreSQL directly. */
-    public static synchronized Infra infra() {
+    public static synchronized PipelineServers infra() {
         if (infra == null) {
             throw new IllegalStateException("infrastructure not started");
         }
@@ -33,17 +33,17 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
         return startShared(withPostgres).quarkusConfig();
     }
 
-    private static synchronized Infra startShared(boolean withPostgres) {
+    private static synchronized PipelineServers startShared(boolean withPostgres) {
         if (infra == null) {
             try {
                 Path dir = Files.createTempDirectory("fazhi-test-infra");
-                infra = Infra.start(dir, 0, withPostgres ? 0 : -1, true);
-                Infra started = infra;
+                infra = PipelineServers.start(dir, 0, withPostgres ? 0 : -1, true);
+                PipelineServers started = infra;
                 Runtime.getRuntime()
                         .addShutdownHook(new Thread(
                                 () -> {
                                     started.close();
-                                    Files2.deleteTree(dir);
+                                    DataDirectories.deleteRecursively(dir);
                                 },
                                 "fazhi-test-infra-stop"));
             } catch (IOException e) {

@@ -72,6 +72,16 @@ public final class KafkaProbe {
         }
     }
 
+    /**
+     * Every record of the topic with the key, read from the beginning up to the end the topic has now: a duplicate
+     * shows up, as does a record that should not be there (a dead letter).
+     */
+    public static List<ConsumerRecord<String, String>> allRecords(String topic, String key) {
+        return TopicReader.readAll(bootstrap(), topic).stream()
+                .filter(r -> key.equals(r.key()))
+                .toList();
+    }
+
     private static KafkaConsumer<String, String> consumer() {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,

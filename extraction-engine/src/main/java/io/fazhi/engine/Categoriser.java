@@ -1,39 +1,63 @@
 package io.fazhi.engine;
 
+import io.fazhi.contracts.Categories;
+import io.fazhi.engine.rules.Rule;
+import io.fazhi.engine.rules.RuleCatalogue;
+import io.fazhi.engine.rules.Trace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Stage 3: a taxonomy category for every heading, from the keyword rules in {@code engine/categories.tsv}.
+ * Stage 3: a taxonomy category ({@link Categories}) for every heading, from the keyword rules in
+ * {@code engine/categories.tsv}; the heading context decides before the words of a section's sentences do.
  * <ol>
  * <li>A heading under a problems or next-year section takes that category, whatever its topic.</li>
  * <li>Otherwise the heading's own keywords decide (longest keyword at each position, summed weights, ties to the
- * taxonomy's order), including the generic containers that are {@code other}.</li>
+ * taxonomy's order), including the generic containers that are {@code other}; but under a topical parent, a
+ * heading that also names the parent's topic, or names its own only weakly, keeps the parent's topic.</li>
  * <li>A heading with no keyword inherits its parent's category; under an {@code other} parent (or at the top) a
  * subsection falls back to its content (its own and its subsections' text), a top-level section stays
  * {@code other}.</li>
  * </ol>
  */
 public final class Categoriser {
-    public static final List<String> CATEGORIES = List.of(
-            "government_functions",
-            "institutional_system",
-            "decision_making",
-            "law_enforcement",
-            "emergency_response",
-            "dispute_resolution",
-            "power_oversight",
-            "legal_capacity",
-            "digital_government",
-            "party_leadership",
-            "problems",
-            "next_year_plans",
-            "other");
+    /** The categories, in the taxonomy's order: the one list of {@link Categories}. */
+    public static final List<String> CATEGORIES = Categories.ALL;
+
+    static final Rule KEYWORD = RuleCatalogue.define(
+            "section.category.keyword",
+            "a heading's keywords decide its category (longest keyword at each position, summed weights)");
+    static final Rule CONTAINER = RuleCatalogue.define(
+            "section.category.container",
+            "a generic container heading (基本情况, 主要举措和成效, 其他需要报告的情况) is other; its subsections carry their own"
+                    + " categories");
+    static final Rule PART = RuleCatalogue.define(
+            "section.category.part",
+            "every subsection of a problems or next-year section takes that category, whatever its topic");
+    static final Rule PARENT_CONTEXT = RuleCatalogue.define(
+            "section.category.parent-context",
+            "under a topical heading, a subsection that also names its parent's topic, or names its own only weakly,"
+                    + " keeps the parent's topic");
+    static final Rule INHERIT = RuleCatalogue.define(
+            "section.category.inherit", "a heading with no keyword inherits its parent's topical category");
+    static final Rule CONTENT = RuleCatalogue.define(
+            "section.category.content",
+            "under a generic parent, a subsection with no keyword takes the category its text clearly speaks of");
+    static final Rule TOP_OTHER =
+            RuleCatalogue.define("section.category.top-other", "a top-level heading with no keyword is other");
+
     private static final int CONTENT_MIN_SCORE = 6;
+
+    /** A heading's own category this strong or weaker defers to a topical parent's. */
+    private static final int WEAK_HEADING = 1;
 
     /** Keywords naming a report part (problems, plans, generic containers) count only near a heading's start. */
     private static final int PART_NAME_REACH = 24;
+
+    private static final int PROBLEMS = CATEGORIES.indexOf("problems");
+    private static final int PLANS = CATEGORIES.indexOf("next_year_plans");
+    private static final int OTHER = CATEGORIES.indexOf(Categories.OTHER);
 
     private record Keyword(String text, int category, int weight, boolean heading, boolean content, boolean partName) {}
 
@@ -48,7 +72,7 @@ public final class Categoriser {
             }
             int weight = r[2].isEmpty() ? r[1].length() : Integer.parseInt(r[2]);
             String scope = r[3];
-            boolean partName = r[0].equals("problems") || r[0].equals("next_year_plans") || r[0].equals("other");
+            boolean partName = cat == PROBLEMS || cat == PLANS || cat == OTHER;
             all.add(new Keyword(r[1], cat, weight, !scope.equals("c"), !scope.equals("h"), partName));
         }
         all.sort(Comparator.comparingInt((Keyword k) -> k.text().length()).reversed());
@@ -67,7 +91,7 @@ public final class Categoriser {
                     if ((heading ? k.heading() : k.content())
                             && k.text().length() <= to - i
                             && !(heading && k.partName() && i - from > PART_NAME_REACH)
-                            && regionMatches(text, i, k.text())) {
+                            && text.startsWith(k.text(), i)) {
                         hit = k;
                         break;
                     }
@@ -80,15 +104,6 @@ public final class Categoriser {
                 i++;
             }
         }
-    }
-
-    private static boolean regionMatches(String text, int at, String word) {
-        for (int k = 0; k < word.length(); k++) {
-            if (text.charAt(at + k) != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The best category index for these scores, or -1 when every score is 0. */
@@ -111,74 +126,105 @@ public final class Categoriser {
         return b < 0 ? null : CATEGORIES.get(b);
     }
 
+    public List<String> categorise(String text, List<SectionSplitter.Heading> headings) {
+        return categorise(text, headings, Trace.NONE);
+    }
+
     /**
-     * Categories for the headings, in order.
+     * Categories for the headings, in order, reporting to {@code trace} which rule decided each.
      *
      * @param text     the normalised text
      * @param headings the heading tree
      */
-    public List<String> categorise(String text, List<SectionSplitter.Heading> headings) {
+    public List<String> categorise(String text, List<SectionSplitter.Heading> headings, Trace trace) {
         int count = headings.size();
-        int problems = CATEGORIES.indexOf("problems");
-        int plans = CATEGORIES.indexOf("next_year_plans");
-        int other = CATEGORIES.indexOf("other");
-        // content scores: own text, then added up into the ancestors
-        int[][] content = new int[count][];
-        for (int h = 0; h < count; h++) {
-            int from = headings.get(h).offset();
-            int to = h + 1 < count ? headings.get(h + 1).offset() : text.length();
-            content[h] = new int[CATEGORIES.size()];
-            score(text, from, to, false, content[h]);
-        }
-        int[][] subtree = new int[count][];
-        for (int h = count - 1; h >= 0; h--) {
-            subtree[h] = subtree[h] == null ? new int[CATEGORIES.size()] : subtree[h];
-            for (int c = 0; c < CATEGORIES.size(); c++) {
-                subtree[h][c] += content[h][c];
-            }
-            int parent = headings.get(h).parent();
-            if (parent >= 0) {
-                if (subtree[parent] == null) {
-                    subtree[parent] = new int[CATEGORIES.size()];
-                }
-                for (int c = 0; c < CATEGORIES.size(); c++) {
-                    subtree[parent][c] += subtree[h][c];
-                }
-            }
-        }
+        int[][] subtree = contentScores(text, headings);
         int[] cats = new int[count];
         boolean[] forcing = new boolean[count];
         for (int h = 0; h < count; h++) {
             SectionSplitter.Heading heading = headings.get(h);
             int parent = heading.parent();
+            Rule rule;
             if (parent >= 0 && forcing[parent]) {
                 cats[h] = cats[parent];
                 forcing[h] = true;
+                fired(trace, PART, heading, cats[h]);
                 continue;
             }
             int[] scores = new int[CATEGORIES.size()];
             score(heading.text(), 0, heading.text().length(), true, scores);
             int b = best(scores);
-            if (b >= 0) {
+            int parentCat = parent >= 0 ? cats[parent] : OTHER;
+            boolean topicalParent = parent >= 0 && topical(parentCat);
+            if (b >= 0 && topicalParent && b != parentCat && keepsParentTopic(scores, b, parentCat)) {
+                cats[h] = parentCat;
+                rule = PARENT_CONTEXT;
+            } else if (b >= 0) {
                 cats[h] = b;
-            } else if (parent >= 0 && cats[parent] != other) {
-                cats[h] = cats[parent];
+                rule = b == OTHER ? CONTAINER : KEYWORD;
+            } else if (topicalParent) {
+                cats[h] = parentCat;
+                rule = INHERIT;
             } else if (parent >= 0) {
                 int[] s = subtree[h].clone();
-                s[problems] = 0;
-                s[plans] = 0;
-                s[other] = 0;
+                s[PROBLEMS] = 0;
+                s[PLANS] = 0;
+                s[OTHER] = 0;
                 int cb = best(s);
-                cats[h] = cb >= 0 && s[cb] >= CONTENT_MIN_SCORE ? cb : other;
+                cats[h] = cb >= 0 && s[cb] >= CONTENT_MIN_SCORE ? cb : OTHER;
+                rule = CONTENT;
             } else {
-                cats[h] = other;
+                cats[h] = OTHER;
+                rule = TOP_OTHER;
             }
-            forcing[h] = cats[h] == problems || cats[h] == plans;
+            fired(trace, rule, heading, cats[h]);
+            forcing[h] = cats[h] == PROBLEMS || cats[h] == PLANS;
         }
         List<String> out = new ArrayList<>(count);
         for (int c : cats) {
             out.add(CATEGORIES.get(c));
         }
         return out;
+    }
+
+    /** Content scores of every heading's section: its own text, added up into its ancestors. */
+    private int[][] contentScores(String text, List<SectionSplitter.Heading> headings) {
+        int count = headings.size();
+        int[][] subtree = new int[count][];
+        for (int h = 0; h < count; h++) {
+            int from = headings.get(h).offset();
+            int to = h + 1 < count ? headings.get(h + 1).offset() : text.length();
+            subtree[h] = new int[CATEGORIES.size()];
+            score(text, from, to, false, subtree[h]);
+        }
+        for (int h = count - 1; h >= 0; h--) {
+            int parent = headings.get(h).parent();
+            if (parent >= 0) {
+                for (int c = 0; c < CATEGORIES.size(); c++) {
+                    subtree[parent][c] += subtree[h][c];
+                }
+            }
+        }
+        return subtree;
+    }
+
+    /**
+     * Whether a heading whose keywords point to {@code own} keeps its topical parent's category: it names the parent's
+     * topic about as strongly as its own (within a factor of two), or its own only weakly.
+     */
+    private static boolean keepsParentTopic(int[] scores, int own, int parent) {
+        return (scores[parent] > 0 && 2 * scores[parent] >= scores[own]) || scores[own] <= WEAK_HEADING;
+    }
+
+    /** A topic of the outline or party leadership: not a report part and not a generic container. */
+    private static boolean topical(int category) {
+        return category != OTHER && category != PROBLEMS && category != PLANS;
+    }
+
+    private static void fired(Trace trace, Rule rule, SectionSplitter.Heading heading, int category) {
+        if (trace.enabled()) {
+            trace.fired(
+                    rule, heading.offset(), heading.offset() + heading.text().length(), CATEGORIES.get(category));
+        }
     }
 }

@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the engine's data files from {@code src/main/resources/engine}. */
-final class EngineData {
+/** Reads the engine's data files from {@code src/main/resources/engine} (for every stage, including subpackages). */
+public final class EngineData {
     private EngineData() {}
 
     /** The rows of a tab-separated resource, without blank lines and {@code #} comments; columns padded to {@code columns}. */
-    static List<String[]> rows(String name, int columns) {
+    public static List<String[]> rows(String name, int columns) {
         List<String[]> rows = new ArrayList<>();
         for (String line : lines(name)) {
             String[] parts = line.split("\t", -1);
@@ -27,7 +27,8 @@ final class EngineData {
         return rows;
     }
 
-    static List<String> lines(String name) {
+    /** The lines of a resource, without blank lines and {@code #} comments. */
+    public static List<String> lines(String name) {
         String path = "/engine/" + name;
         try (InputStream in = EngineData.class.getResourceAsStream(path)) {
             if (in == null) {

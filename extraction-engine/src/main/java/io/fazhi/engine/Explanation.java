@@ -45,19 +45,38 @@ public record Explanation(Extraction extraction, List<NumberExplained> numbers, 
             }
         }
         String text = extraction.text() == null ? "" : extraction.text();
+        // the other rules, by start: each number looks only at those that can reach its span (linear in practice)
+        List<Integer> byStart = new ArrayList<>();
+        int longest = 0;
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision o = decisions.get(i);
+            if (!decisive(o)) {
+                byStart.add(i);
+                longest = Math.max(longest, o.end() - o.start());
+            }
+        }
+        byStart.sort((a, b) ->
+                Integer.compare(decisions.get(a).start(), decisions.get(b).start()));
         List<NumberExplained> numbers = new ArrayList<>();
         for (Decision d : decisions) {
             if (!decisive(d)) {
                 continue;
             }
             boolean kept = d.rule().name().startsWith("metric.keep.");
+            List<Integer> overlapping = new ArrayList<>();
+            for (int k = firstStartingFrom(byStart, decisions, d.start() - longest);
+                    k < byStart.size() && decisions.get(byStart.get(k)).start() <= Math.max(d.end(), d.start());
+                    k++) {
+                if (decisions.get(byStart.get(k)).overlaps(d.start(), d.end())) {
+                    overlapping.add(byStart.get(k));
+                }
+            }
+            overlapping.sort(null); // in the order the rules fired
             List<String> others = new ArrayList<>();
-            for (Decision o : decisions) {
-                if (o != d
-                        && !decisive(o)
-                        && o.overlaps(d.start(), d.end())
-                        && !others.contains(o.rule().name())) {
-                    others.add(o.rule().name());
+            for (int o : overlapping) {
+                String name = decisions.get(o).rule().name();
+                if (!others.contains(name)) {
+                    others.add(name);
                 }
             }
             int end = Math.min(d.end(), text.length());
@@ -74,6 +93,21 @@ public record Explanation(Extraction extraction, List<NumberExplained> numbers, 
         }
         numbers.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return new Explanation(extraction, List.copyOf(numbers), decisions);
+    }
+
+    /** The first position in {@code byStart} whose decision starts at or after {@code from}. */
+    private static int firstStartingFrom(List<Integer> byStart, List<Decision> decisions, int from) {
+        int lo = 0;
+        int hi = byStart.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (decisions.get(byStart.get(mid)).start() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static boolean decisive(Decision d) {

@@ -1,5 +1,7 @@
 package io.fazhi.engine;
 
+import io.fazhi.engine.metadata.MetadataExtractor;
+import io.fazhi.engine.metrics.MetricFinder;
 import io.fazhi.engine.rules.RecordingTrace;
 import io.fazhi.engine.rules.Trace;
 import java.util.ArrayList;
@@ -15,8 +17,6 @@ import java.util.Objects;
  * result for that stage and a warning.
  */
 public final class Extractor {
-    /** Changes whenever the extraction rules change, so reprocessing can tell old results from new. */
-    public static final String VERSION = "1.0.0";
 
     private final Normaliser normaliser;
     private final SectionSplitter splitter;
@@ -25,15 +25,25 @@ public final class Extractor {
     private final MetadataExtractor metadataExtractor;
     private final ComplianceChecker complianceChecker;
     private final IndicatorAssigner indicators;
+    private final String version;
 
     public Extractor() {
+        this.version = EngineVersion.current();
         this.normaliser = new Normaliser();
         this.splitter = new SectionSplitter();
         this.categoriser = new Categoriser();
         this.metricFinder = new MetricFinder();
-        this.metadataExtractor = new MetadataExtractor(new Gazetteer());
+        this.metadataExtractor = new MetadataExtractor();
         this.complianceChecker = new ComplianceChecker();
         this.indicators = new IndicatorAssigner();
+    }
+
+    /**
+     * The version of the extraction rules ({@link EngineVersion}): it changes whenever a class or a data file of
+     * the engine changes, so reprocessing can tell old results from new.
+     */
+    public String version() {
+        return version;
     }
 
     public Extraction extract(ReportInput input) {
@@ -62,9 +72,7 @@ public final class Extractor {
             String text = norm.text();
             List<SectionSplitter.Heading> headings = splitter.split(text);
             MetadataExtractor.Found found = metadataExtractor.find(
-                    text,
-                    norm.chrome(),
-                    headings.isEmpty() ? -1 : headings.get(0).offset());
+                    text, norm.chrome(), firstHeading(headings), firstHeadingEnd(headings), Trace.NONE);
             return merge(null, found, new ArrayList<>());
         } catch (RuntimeException | StackOverflowError e) {
             return new ReportMetadata(null, null, null, null, null, null, null);
@@ -77,7 +85,7 @@ public final class Extractor {
         String raw = input == null ? null : input.text();
         Normaliser.Result norm;
         try {
-            norm = normaliser.normalise(raw);
+            norm = normaliser.normalise(raw, trace);
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("normalisation failed: " + e);
             norm = new Normaliser.Result(raw == null ? "" : raw, List.of(), false);
@@ -89,7 +97,7 @@ public final class Extractor {
 
         List<SectionSplitter.Heading> headings;
         try {
-            headings = splitter.split(text);
+            headings = splitter.split(text, trace);
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("section splitting failed: " + e);
             headings = List.of();
@@ -99,7 +107,7 @@ public final class Extractor {
         }
         List<String> categories;
         try {
-            categories = categoriser.categorise(text, headings);
+            categories = categoriser.categorise(text, headings, trace);
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("categorisation failed: " + e);
             categories = new ArrayList<>();
@@ -123,9 +131,7 @@ public final class Extractor {
         ReportMetadata metadata;
         try {
             MetadataExtractor.Found found = metadataExtractor.find(
-                    text,
-                    norm.chrome(),
-                    headings.isEmpty() ? -1 : headings.get(0).offset());
+                    text, norm.chrome(), firstHeading(headings), firstHeadingEnd(headings), trace);
             metadata = merge(input, found, warnings);
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("metadata extraction failed: " + e);
@@ -142,7 +148,7 @@ public final class Extractor {
         }
         Compliance compliance;
         try {
-            compliance = complianceChecker.check(text, headings, categories);
+            compliance = complianceChecker.check(text, headings, categories, trace);
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("compliance check failed: " + e);
             compliance = new Compliance(false, false, false, false, false);
@@ -183,6 +189,16 @@ public final class Extractor {
         return sections;
     }
 
+    private static int firstHeading(List<SectionSplitter.Heading> headings) {
+        return headings.isEmpty() ? -1 : headings.get(0).offset();
+    }
+
+    private static int firstHeadingEnd(List<SectionSplitter.Heading> headings) {
+        return headings.isEmpty()
+                ? -1
+                : headings.get(0).offset() + headings.get(0).text().length();
+    }
+
     /** The headings from the outermost section down to heading {@code h}. */
     private static List<String> headingPath(List<SectionSplitter.Heading> headings, int h) {
         List<String> path = new ArrayList<>();
@@ -196,14 +212,14 @@ public final class Extractor {
             List<Metric> metrics, String text, String category, List<String> headings, Trace trace) {
         List<Metric> out = new ArrayList<>(metrics.size());
         IndicatorAssigner.Context context = new IndicatorAssigner.Context(text, category, headings);
-        for (Metric m : metrics) {
-            String indicator;
-            try {
-                indicator = indicators.assign(m, context, trace);
-            } catch (RuntimeException e) {
-                indicator = null;
-            }
-            out.add(m.withIndicator(indicator));
+        List<String> ids;
+        try {
+            ids = indicators.assignAll(metrics, context, trace);
+        } catch (RuntimeException e) {
+            ids = java.util.Collections.nCopies(metrics.size(), null);
+        }
+        for (int i = 0; i < metrics.size(); i++) {
+            out.add(metrics.get(i).withIndicator(ids.get(i)));
         }
         return List.copyOf(out);
     }

@@ -1,5 +1,8 @@
 package io.fazhi.engine;
 
+import io.fazhi.engine.rules.Rule;
+import io.fazhi.engine.rules.RuleCatalogue;
+import io.fazhi.engine.rules.Trace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +14,19 @@ import java.util.List;
  * {@code (2016-2020年)}, enumerations ({@code 一是}) and numbers that do not continue the numbering of their level.
  */
 public final class SectionSplitter {
+    static final Rule MARKER = RuleCatalogue.define(
+            "section.heading.marker",
+            "a line (or paragraph) opening with a section marker is a heading: 一、 level 1, (一) level 2, 1. or 1、"
+                    + " level 3, (1) level 4");
+    static final Rule FULL_STOP = RuleCatalogue.define(
+            "section.heading.full-stop", "a heading that runs on into its paragraph ends at its first full stop (。)");
+    static final Rule NUMBERING = RuleCatalogue.define(
+            "section.heading.numbering",
+            "a marker whose number does not continue its level's numbering (a stray 25.) is text, not a heading");
+    static final Rule LOOKALIKE = RuleCatalogue.define(
+            "section.heading.lookalike",
+            "a number that only looks like a marker (1.5万元, 12.4, 1-10月, (2016-2020年)) starts no heading");
+
     static final int MAX_HEADINGS = 5_000;
     private static final int MAX_HEADING_CHARS = 300;
 
@@ -18,6 +34,10 @@ public final class SectionSplitter {
     public record Heading(String text, int level, int number, int offset, int parent, String path) {}
 
     public List<Heading> split(String text) {
+        return split(text, Trace.NONE);
+    }
+
+    public List<Heading> split(String text, Trace trace) {
         List<Heading> out = new ArrayList<>();
         int n = text.length();
         int[] last = new int[5]; // last accepted number per level since the enclosing heading
@@ -30,12 +50,25 @@ public final class SectionSplitter {
             }
             int a = skipSpace(text, lineStart, lineEnd);
             int[] marker = marker(text, a, lineEnd);
+            if (marker == null && trace.enabled() && lookalike(text, a, lineEnd)) {
+                trace.fired(LOOKALIKE, a, Math.min(lineEnd, a + 8), null);
+            }
             if (marker != null) {
                 int level = marker[0];
                 int number = marker[1];
                 int bodyStart = marker[2];
+                if (!plausible(last, level, number) && trace.enabled()) {
+                    trace.fired(
+                            NUMBERING, a, marker[2], "level " + level + " number " + number + " after " + last[level]);
+                }
                 if (plausible(last, level, number)) {
                     int end = headingEnd(text, bodyStart, lineEnd);
+                    if (trace.enabled()) {
+                        trace.fired(MARKER, a, end, "level " + level);
+                        if (end < lineEnd) {
+                            trace.fired(FULL_STOP, end - 1, end, null);
+                        }
+                    }
                     String heading = text.substring(a, end).strip();
                     if (heading.length() > MAX_HEADING_CHARS) {
                         heading = heading.substring(0, MAX_HEADING_CHARS);
@@ -91,6 +124,23 @@ public final class SectionSplitter {
         return a;
     }
 
+    /** 1.5万, 12.4, 1-10月, (2016-2020年): a number at the line's start that is not a section marker. */
+    private static boolean lookalike(String text, int a, int z) {
+        int k = a < z && (text.charAt(a) == '(' || text.charAt(a) == '（') ? a + 1 : a;
+        int digits = k;
+        while (digits < z && digits - k < 4 && Character.isDigit(text.charAt(digits))) {
+            digits++;
+        }
+        if (digits == k || digits >= z) {
+            return false;
+        }
+        char sep = text.charAt(digits);
+        return (sep == '.' && digits + 1 < z && Character.isDigit(text.charAt(digits + 1)))
+                || sep == '-'
+                || sep == '~'
+                || sep == '—';
+    }
+
     /** True when {@code [a, z)}, after leading space, starts with a section marker. */
     public static boolean startsWithMarker(String text, int a, int z) {
         return marker(text, skipSpace(text, a, z), z) != null;
@@ -105,7 +155,7 @@ public final class SectionSplitter {
             return null;
         }
         char c = text.charAt(a);
-        if (c == '(' || c == '(' || c == '（') {
+        if (c == '(' || c == '（') {
             int i = a + 1;
             int j = i;
             while (j < z && j - i < 3 && text.charAt(j) >= '0' && text.charAt(j) <= '9') {

@@ -150,7 +150,7 @@ class GoldScoreTest {
                 s.notes.forEach(n -> System.out.println("  " + n));
             }
         }
-        System.out.println("==== gold scores (engine " + Extractor.VERSION + ")");
+        System.out.println("==== gold scores (engine " + extractor.version() + ")");
         lines.forEach(System.out::println);
         System.out.println(total.line("OVERALL"));
 

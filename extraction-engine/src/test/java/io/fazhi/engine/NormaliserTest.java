@@ -69,4 +69,38 @@ class NormaliserTest {
         String text = "(一)贯彻落实重要讲话精神情况\n一是将学习重要讲话作为首要政治任务切实抓好。\n";
         assertEquals(text, normaliser.normalise(text).text());
     }
+
+    @Test
+    void everyKindOfPageChromeIsRemovedAndKept() {
+        Normaliser.Result r = normaliser.normalise("""
+                无障碍浏览 长者模式 简体|繁体
+                今天是:2022年3月1日 星期二
+                首页 > 政务公开 > 法治政府建设年度报告
+                索  引  号:11440000/2022-00012  发布机构:某市司法局
+                  • 法制
+                  • 2022-03-01
+                阳春市司法局2021年法治政府建设年度报告
+                发布时间:2022-03-01 来源:本网 浏览次数:1268 字号:[大 中 小]
+                分享到: 微信 微博
+                2021年,我局共办理行政复议案件12件。
+                一、基本情况
+                (一)开展普法宣传,发放资料3000份。
+                【打印本页】【关闭窗口】
+                返回顶部
+                主办单位:阳春市人民政府 网站标识码:4417810001
+                """);
+        assertEquals("阳春市司法局2021年法治政府建设年度报告\n2021年,我局共办理行政复议案件12件。\n一、基本情况\n" + "(一)开展普法宣传,发放资料3000份。\n", r.text());
+        assertEquals(11, r.chrome().size(), r.chrome().toString());
+    }
+
+    @Test
+    void sentencesHeadingsAndLoneBulletsAreNotChrome() {
+        String text = """
+                网站访问量突破356万次
+                1.来源于群众的意见建议120条
+                • 全年办理复议案件12件
+                推进无障碍环境建设,改造设施32处。
+                """;
+        assertEquals(text, normaliser.normalise(text).text());
+    }
 }

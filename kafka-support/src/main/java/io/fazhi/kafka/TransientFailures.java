@@ -18,8 +18,8 @@ public final class TransientFailures {
     public static boolean isTransient(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (t instanceof PoisonMessageException) {
-                return false;
+            if (t instanceof PoisonMessageException || t instanceof com.fasterxml.jackson.core.JacksonException) {
+                return false; // the message itself: unreadable JSON is an IOException, but no retry can read it
             }
             if (t instanceof SQLException sql && transientSqlState(sql.getSQLState())) {
                 return true;

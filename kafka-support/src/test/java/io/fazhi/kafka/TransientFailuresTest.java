@@ -42,5 +42,8 @@ class TransientFailuresTest {
         // a poison message wrapping an I/O exception from the parser stays poison
         assertFalse(TransientFailures.isTransient(new PoisonMessageException("unreadable", new EOFException())));
         assertFalse(TransientFailures.isTransient(null));
+        // unreadable JSON is an IOException to Jackson, and still poison
+        assertFalse(TransientFailures.isTransient(
+                new RuntimeException(new com.fasterxml.jackson.core.JsonParseException(null, "Unexpected character"))));
     }
 }

@@ -59,7 +59,7 @@ class DatabaseRestartTest {
         EmbeddedPostgresServer postgres = InfraTestResource.infra().postgres();
         List<String> during = new ArrayList<>();
         try {
-            postgres.stop();
+            postgres.close();
             given().queryParam("city", city)
                     .get("/api/v1/rollups")
                     .then()

@@ -1,39 +1,51 @@
 package io.fazhi.extract.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fazhi.contracts.ReportSubmitted;
 import io.fazhi.engine.Extraction;
 import io.fazhi.engine.Extractor;
 import io.fazhi.engine.ReportInput;
+import io.fazhi.kafka.EventDecoder;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * Consumes reports, runs the engine, and publishes one event per section and then EXTRACTED. The offset is
- * committed only after the broker acknowledged every event; a report that cannot be processed goes to the
- * dead-letter topic, and ingest-service marks it FAILED.
+ * Consumes reports, runs the engine once per report, and publishes one event per section and then EXTRACTED
+ * ({@link SectionPublisher}, which rides out broker outages). The offset is committed only after the broker
+ * acknowledged every event. Only a poison report (unreadable, a schema too new, one the engine cannot process) goes
+ * to {@code reports.v1.dlq}, and ingest-service marks it FAILED; a broker outage only delays reports.
+ *
+ * <p>Reports are processed on a pool of {@code fazhi.extract.concurrency} workers, not in partition order: a
+ * report is one record, and aggregate-service orders the revisions of one report by their number, so two reports
+ * in flight at once are safe; while one waits for the broker's acknowledgements the next is extracted.
  */
 @ApplicationScoped
 public class ReportConsumer {
+    /** The channel, also the name in the retry metrics. */
+    public static final String CHANNEL = "reports";
+    /** The worker pool (smallrye.messaging.worker.extract-workers.max-concurrency). */
+    static final String WORKERS = "extract-workers";
+
     private static final Logger LOG = Logger.getLogger(ReportConsumer.class);
 
-    private final ObjectMapper mapper;
-    private final Extractor extractor = new Extractor();
+    private final EventDecoder decoder;
+    private final Extractor extractor;
     private final SectionPublisher publisher;
     private final Timer extraction;
     private final DistributionSummary sections;
     private final DistributionSummary metrics;
     private final DistributionSummary textChars;
 
-    public ReportConsumer(ObjectMapper mapper, SectionPublisher publisher, MeterRegistry registry) {
-        this.mapper = mapper;
+    public ReportConsumer(
+            ObjectMapper mapper, Extractor extractor, SectionPublisher publisher, MeterRegistry registry) {
+        this.decoder = new EventDecoder(mapper);
+        this.extractor = extractor;
         this.publisher = publisher;
         this.extraction = Timer.builder("fazhi.extraction")
                 .description("time to extract one report")
@@ -51,17 +63,14 @@ public class ReportConsumer {
                 .register(registry);
     }
 
-    @Incoming("reports")
-    @Blocking
-    public void onReport(String json) throws JsonProcessingException {
-        ReportSubmitted report = mapper.readValue(json, ReportSubmitted.class);
-        if (report.schemaVersion() > ReportSubmitted.SCHEMA_VERSION) {
-            throw new IllegalArgumentException("unsupported report schema version " + report.schemaVersion());
-        }
+    @Incoming(CHANNEL)
+    @Blocking(value = WORKERS, ordered = false)
+    public void onReport(String json) throws Exception {
+        ReportSubmitted report = decoder.decode(json, ReportSubmitted.class, ReportSubmitted.SCHEMA_VERSION);
         MDC.put("reportId", report.reportId());
         try {
             if (report.withdrawn()) {
-                publisher.publishWithdrawal(report, Extractor.VERSION);
+                publisher.publishWithdrawal(report, extractor.version());
                 LOG.infof("report %s revision %d: withdrawn", report.reportId(), report.revision());
                 return;
             }
@@ -78,7 +87,7 @@ public class ReportConsumer {
             sections.record(result.headingCount());
             metrics.record(result.metricCount());
             textChars.record(report.text() == null ? 0 : report.text().length());
-            publisher.publish(report, result, Extractor.VERSION);
+            publisher.publish(report, result, extractor.version());
             LOG.infof(
                     "report %s revision %d: %d sections, %d metrics",
                     report.reportId(), report.revision(), result.headingCount(), result.metricCount());

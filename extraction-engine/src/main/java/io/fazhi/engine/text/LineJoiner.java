@@ -1,16 +1,46 @@
 package io.fazhi.engine.text;
 
+import io.fazhi.engine.EngineData;
 import io.fazhi.engine.SectionSplitter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Re-joins lines that a layout wrapped (PDF text, plain text hard-wrapped at a fixed width): a line as wide as the
- * text block that does not end a sentence runs on into the next, unless the next starts a numbered heading. Text
- * that is not hard-wrapped (fewer than five lines of a common width) is left as it is. The one implementation the
- * engine's normaliser and ingest-service's document reading share.
+ * text block that does not end a sentence runs on into the next, unless the next starts a numbered heading, or the
+ * line ends a report's title in the opening of the text (…的报告, …工作总结: {@code engine/title-words.txt}), which
+ * keeps its own line. Text that is not hard-wrapped (fewer than five lines of a common width) is left as it is. The
+ * one implementation the engine's normaliser and ingest-service's document reading share.
  */
 public final class LineJoiner {
+    /** The opening of a text, where a title may stand: its first lines, up to the first that ends a sentence. */
+    public static final int OPENING_LINES = 6;
+
+    /** What follows a line: a line break, nothing (the line ran on), or a line break kept because the line is a title. */
+    public enum Break {
+        NEWLINE,
+        JOINED,
+        TITLE
+    }
+
+    /** Follows the lines of a text, telling whether the line just seen is still in its opening. */
+    public static final class Opening {
+        private boolean open = true;
+        private int lines;
+
+        /** Takes the line {@code [a, z)} of {@code s} (blank lines are not counted); whether it is in the opening. */
+        public boolean take(String s, int a, int z) {
+            if (open && !s.substring(a, z).isBlank()) {
+                lines++;
+                open = lines <= OPENING_LINES && !s.substring(a, z).strip().endsWith("。");
+            }
+            return open;
+        }
+    }
+
+    private static final List<String> TITLE_ENDINGS =
+            EngineData.lines("title-words.txt").stream().map(String::strip).toList();
+
     private LineJoiner() {}
 
     /** The text with its wrapped lines re-joined. */
@@ -21,14 +51,16 @@ public final class LineJoiner {
             return s;
         }
         StringBuilder out = new StringBuilder(s.length());
+        Opening opening = new Opening();
         for (int li = 0; li < lines.size(); li++) {
             int a = lines.get(li)[0];
             int z = lines.get(li)[1];
             out.append(s, a, z);
+            boolean inOpening = opening.take(s, a, z);
             if (li == lines.size() - 1) {
                 break;
             }
-            appendBreak(out, s, a, z, lines.get(li + 1), width);
+            appendBreak(out, s, a, z, lines.get(li + 1), width, inOpening);
         }
         return out.toString();
     }
@@ -52,16 +84,44 @@ public final class LineJoiner {
      * break.
      */
     public static void appendBreak(StringBuilder out, String s, int a, int z, int[] next, int width) {
+        appendBreak(out, s, a, z, next, width, false);
+    }
+
+    /**
+     * As {@link #appendBreak(StringBuilder, String, int, int, int[], int)}; in the {@code opening} of the text a line
+     * that ends as a report's title keeps its line break. Says which break it appended.
+     */
+    public static Break appendBreak(StringBuilder out, String s, int a, int z, int[] next, int width, boolean opening) {
         if (width > 0 && joins(s, a, z, next, width)) {
+            if (opening && endsAsTitle(s, a, z)) {
+                out.append('\n');
+                return Break.TITLE;
+            }
             char before = z > a ? s.charAt(z - 1) : ' ';
             int na = next[0];
             char after = na < s.length() ? s.charAt(na) : ' ';
             if (isLatin(before) && isLatin(after)) {
                 out.append(' ');
             }
-        } else {
-            out.append('\n');
+            return Break.JOINED;
         }
+        out.append('\n');
+        return Break.NEWLINE;
+    }
+
+    /** Whether the line ends as report titles end (…报告, …总结, …报告(2020年)). */
+    public static boolean endsAsTitle(String s, int a, int z) {
+        String line = s.substring(a, z).strip();
+        int paren = line.lastIndexOf('(');
+        if (line.endsWith(")") && paren > 0) {
+            line = line.substring(0, paren);
+        }
+        for (String e : TITLE_ENDINGS) {
+            if (line.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The width at which the text is hard-wrapped, or 0 when it is not. */

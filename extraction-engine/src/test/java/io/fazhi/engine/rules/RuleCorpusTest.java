@@ -174,7 +174,7 @@ class RuleCorpusTest {
                         assertEquals(want, got, context);
                     }
                 }
-                case "city", "district", "agency", "year", "published", "level" -> {
+                case "city", "district", "agency", "year", "published", "level", "title" -> {
                     ReportMetadata md = ex.metadata();
                     Object got = switch (key) {
                         case "city" -> md.city();
@@ -182,10 +182,13 @@ class RuleCorpusTest {
                         case "agency" -> md.agency();
                         case "year" -> md.year();
                         case "published" -> md.published();
+                        case "title" -> md.title();
                         default -> md.level();
                     };
                     assertEquals(want, got == null ? null : got.toString(), context);
                 }
+                case "headings" ->
+                    assertEquals(Integer.parseInt(want), ex.sections().size() - 1, context);
                 case "category" -> {
                     Section holding = ex.sections().get(ex.sections().size() - 1);
                     if (at != null) {

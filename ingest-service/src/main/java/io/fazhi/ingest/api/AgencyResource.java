@@ -1,8 +1,8 @@
 package io.fazhi.ingest.api;
 
-import io.fazhi.ingest.domain.AgencyService;
-import io.fazhi.ingest.domain.Caller;
-import io.fazhi.ingest.persistence.AgencyEntity;
+import io.fazhi.contracts.Roles;
+import io.fazhi.ingest.domain.AgencyRegistry;
+import io.fazhi.ingest.persistence.AgencyStore.StoredAgency;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,13 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** The registry of agencies (operator only). */
 @Path("/api/v1/agencies")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Caller.OPERATOR)
+@RolesAllowed(Roles.OPERATOR)
 @Tag(name = "agencies", description = "The registry of agencies that upload with their own token (operator only)")
 public class AgencyResource {
     @Schema(name = "Agency", example = """
-            {"name": "江门市新会区科工商务局", "city": "江门市", "district": "新会区", "level": "bureau"}""")
+            {"name": "江门市新会区科工商务局", "city": "江门市", "district": "新会区", "level": "bureau",
+             "aliases": ["新会区科工商务局", "新会区科技工业和商务局"]}""")
     public record AgencyRequest(
             @NotNull(message = "is required") @Size(max = 200)
             String name,
@@ -45,25 +47,35 @@ public class AgencyResource {
             String district,
 
             @Schema(enumeration = {"bureau", "district", "zone", "city", "town"}) @NotNull(message = "is required")
-            String level) {}
+            String level,
 
-    public record AgencyView(String name, String city, String district, String level, Instant createdAt) {
-        static AgencyView of(AgencyEntity a) {
-            return new AgencyView(a.name, a.city, a.district, a.level, a.createdAt);
+            @Schema(
+                    description = "other names the agency's reports give it; uploads under any of them are its reports "
+                            + "(the name without the city in front needs none)")
+            @Size(max = 50)
+            List<@Size(max = 200) String> aliases) {}
+
+    public record AgencyView(
+            String name, String city, String district, String level, List<String> aliases, Instant createdAt) {
+        static AgencyView of(StoredAgency a) {
+            return new AgencyView(a.name(), a.city(), a.district(), a.level(), a.aliases(), a.createdAt());
         }
     }
 
-    private final AgencyService agencies;
+    private final AgencyRegistry agencies;
+    private final Callers callers;
 
-    public AgencyResource(AgencyService agencies) {
+    public AgencyResource(AgencyRegistry agencies, Callers callers) {
         this.agencies = agencies;
+        this.callers = callers;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Register an agency",
-            description = "An upload with the agency's token is its report, with city and district from here.")
+            description = "An upload with the agency's token is its report, with city and district from here. "
+                    + "Registering again with more aliases adds them.")
     @APIResponse(
             responseCode = "201",
             description = "registered",
@@ -73,11 +85,16 @@ public class AgencyResource {
                             schema = @Schema(implementation = AgencyView.class)))
     @APIResponse(responseCode = "200", description = "already registered with the same details")
     @APIResponse(responseCode = "400", description = "invalid fields")
-    @APIResponse(responseCode = "409", description = "registered with other details")
+    @APIResponse(responseCode = "409", description = "registered with other details, or an alias of another agency")
     public Response register(
             @NotNull(message = "a JSON body is required") @Valid AgencyRequest request, @Context UriInfo uri) {
-        AgencyService.Registration r =
-                agencies.register(request.name(), request.city(), request.district(), request.level());
+        AgencyRegistry.Registration r = agencies.register(
+                callers.current(),
+                request.name(),
+                request.city(),
+                request.district(),
+                request.level(),
+                request.aliases());
         AgencyView view = AgencyView.of(r.agency());
         return r.created()
                 ? Response.created(uri.getBaseUriBuilder()
@@ -99,7 +116,7 @@ public class AgencyResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = AgencyView.class)))
     public List<AgencyView> list(@QueryParam("city") String city) {
-        return agencies.list(city == null || city.isBlank() ? null : city.strip()).stream()
+        return agencies.list(callers.current(), city == null || city.isBlank() ? null : city.strip()).stream()
                 .map(AgencyView::of)
                 .toList();
     }
@@ -109,6 +126,6 @@ public class AgencyResource {
     @Operation(summary = "One agency")
     @APIResponse(responseCode = "404", description = "not registered")
     public AgencyView get(@PathParam("name") String name) {
-        return AgencyView.of(agencies.get(name));
+        return AgencyView.of(agencies.get(callers.current(), name));
     }
 }

@@ -1,19 +1,18 @@
 package io.fazhi.ingest.api;
 
+import io.fazhi.contracts.Roles;
 import io.fazhi.ingest.domain.Caller;
-import io.fazhi.problems.ProblemException;
+import io.fazhi.ingest.domain.DomainException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The caller of this request, from its verified token: groups {@code operator} or {@code agency}; an agency token
- * names its agency in the {@code agency} claim.
+ * The caller of this request, from its verified token: role {@link Roles#OPERATOR} or {@link Roles#AGENCY} (the
+ * {@link Roles#GROUPS_CLAIM} claim); an agency token names its agency in the {@link Roles#AGENCY_CLAIM} claim.
  */
 @RequestScoped
 public class Callers {
-    public static final String AGENCY_CLAIM = "agency";
-
     private final SecurityIdentity identity;
     private final JsonWebToken jwt;
 
@@ -26,14 +25,14 @@ public class Callers {
         String subject = identity.getPrincipal() == null
                 ? "anonymous"
                 : identity.getPrincipal().getName();
-        if (identity.hasRole(Caller.OPERATOR)) {
+        if (identity.hasRole(Roles.OPERATOR)) {
             return new Caller(subject, true, null);
         }
-        Object agency = jwt.getClaim(AGENCY_CLAIM);
+        Object agency = jwt.getClaim(Roles.AGENCY_CLAIM);
         String name =
                 agency == null ? null : agency.toString().replace("\"", "").strip();
-        if (!identity.hasRole(Caller.AGENCY) || name == null || name.isEmpty()) {
-            throw new ProblemException(403, "the token names no agency");
+        if (!identity.hasRole(Roles.AGENCY) || name == null || name.isEmpty()) {
+            throw new DomainException.NotPermitted("the token names no agency");
         }
         return new Caller(subject, false, name);
     }

@@ -1,19 +1,21 @@
 package io.fazhi.ingest.domain;
 
+import java.util.Locale;
+
 /** What an upload led to; also the {@code outcome} tag of {@code fazhi_uploads_total}. */
 public enum Outcome {
     /** a new report */
     ACCEPTED,
-    /** the same content (or the same Idempotency-Key and request) again: the existing report */
+    /** a report already stored: the same text, a near duplicate from someone else, or the same Idempotency-Key */
     DUPLICATE,
-    /** a different text for the same agency and year: a new revision of its report */
+    /** a new revision of a stored report: another text of the same agency and year */
     REVISION,
-    /** refused (4xx) */
+    /** refused (a client error) */
     REJECTED,
-    /** the broker did not acknowledge (503) */
+    /** the database was away (retry later) */
     UNAVAILABLE;
 
     public String tag() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

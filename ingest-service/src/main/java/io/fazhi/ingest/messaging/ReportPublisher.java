@@ -1,53 +1,63 @@
 package io.fazhi.ingest.messaging;
 
 import io.fazhi.contracts.ReportSubmitted;
-import io.smallrye.mutiny.Uni;
+import io.fazhi.kafka.KeyedMessages;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** Publishes reports keyed by report id and waits for the broker's acknowledgement (acks=all). */
+/**
+ * Sends {@link ReportSubmitted} events to {@code reports.v1}, keyed by report id, and tells which ones the broker
+ * acknowledged (acks=all) in time. A send that was not acknowledged in time may still have been written: the caller
+ * keeps it unpublished and sends it again, and the consumers' idempotency makes the copy harmless.
+ */
 @ApplicationScoped
 public class ReportPublisher {
     public static final String CHANNEL = "reports-out";
 
     private final MutinyEmitter<ReportSubmitted> emitter;
-    private final Duration timeout;
 
     public ReportPublisher(
-            @Channel(CHANNEL) MutinyEmitter<ReportSubmitted> emitter,
-            @ConfigProperty(name = "fazhi.ingest.publish-timeout", defaultValue = "10s") Duration timeout) {
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+                    MutinyEmitter<ReportSubmitted> emitter) {
         this.emitter = emitter;
-        this.timeout = timeout;
     }
 
-    /** Returns once the broker has the record; throws when it did not acknowledge in time. */
-    public void publish(ReportSubmitted report) {
-        send(report).await().atMost(timeout);
-    }
-
-    /** Publishes several at once and returns when the broker acknowledged all; throws when one failed. */
-    public void publishAll(List<ReportSubmitted> reports) {
-        if (reports.isEmpty()) {
-            return;
+    /**
+     * Sends all events at once (the producer batches them) and waits at most {@code timeout} for their
+     * acknowledgements.
+     *
+     * @return for each event, in order, whether the broker acknowledged it
+     */
+    public List<Boolean> publish(List<ReportSubmitted> events, Duration timeout) throws InterruptedException {
+        List<CompletableFuture<Void>> sends = new ArrayList<>(events.size());
+        for (ReportSubmitted e : events) {
+            CompletableFuture<Void> send;
+            try {
+                send = emitter.sendMessage(KeyedMessages.keyed(e.reportId(), e)).subscribeAsCompletionStage();
+            } catch (RuntimeException refused) {
+                send = CompletableFuture.failedFuture(refused); // the channel is down or its buffer full
+            }
+            sends.add(send);
         }
-        Uni.join()
-                .all(reports.stream().map(this::send).toList())
-                .andFailFast()
-                .await()
-                .atMost(timeout);
-    }
-
-    private Uni<Void> send(ReportSubmitted report) {
-        Message<ReportSubmitted> message = Message.of(report)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(report.reportId())
-                        .build());
-        return emitter.sendMessage(message);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Boolean> acked = new ArrayList<>(sends.size());
+        for (CompletableFuture<Void> send : sends) {
+            try {
+                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acked.add(true);
+            } catch (ExecutionException | TimeoutException e) {
+                acked.add(false);
+            }
+        }
+        return acked;
     }
 }
