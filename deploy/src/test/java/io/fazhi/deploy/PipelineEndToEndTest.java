@@ -105,31 +105,29 @@ class PipelineEndToEndTest {
         JsonNode facts = LocalStack.getJson(
                 aggregate() + "/api/v1/facts/" + IDS.get("jiangmen-xinhui-sci-industry-commerce-bureau-2019.txt"));
         JsonNode filings = find(facts, "168件");
-        String indicator = cellKey(filings);
-        JsonNode rollups = LocalStack.getJson(
-                aggregate() + "/api/v1/rollups?size=1000&year=2019&city=" + enc("江门市") + "&district=" + enc("新会区"));
+        if (!filings.path("indicator").isTextual()) {
+            // a one-off figure: among the facts of 新会区 without an indicator, not in a rollup cell
+            JsonNode oneOff = LocalStack.getJson(aggregate() + "/api/v1/facts?year=2019&indicator=none&city="
+                    + enc("江门市") + "&district=" + enc("新会区"));
+            boolean listed = false;
+            for (JsonNode m : oneOff) {
+                listed |= "168件".equals(m.path("surface").asText());
+            }
+            assertTrue(listed, "no fact for " + filings);
+            return;
+        }
+        String indicator = filings.get("indicator").asText();
+        JsonNode rollups = LocalStack.getJson(aggregate() + "/api/v1/rollups?size=1000&year=2019&unit="
+                + enc(filings.get("rollupUnit").asText()) + "&city=" + enc("江门市") + "&district=" + enc("新会区"));
         boolean found = false;
         for (JsonNode r : rollups) {
-            boolean sameCell = indicator.isEmpty()
-                    ? filings.get("label").asText().equals(r.path("label").asText())
-                    : indicator.equals(cellKey(r));
-            String unit = r.hasNonNull("rollupUnit")
-                    ? r.get("rollupUnit").asText()
-                    : r.path("unit").asText();
-            if (sameCell && "件".equals(unit)) {
+            if (indicator.equals(r.path("indicator").asText())) {
                 found = true;
                 assertTrue(r.get("sum").decimalValue().compareTo(new BigDecimal("168")) >= 0, r.toString());
                 assertEquals("新会区", r.get("district").asText());
             }
         }
         assertTrue(found, "no 新会区 rollup cell for " + filings);
-    }
-
-    /** The indicator of a fact or cell (the earlier API called it metricKey), or "". */
-    private static String cellKey(JsonNode n) {
-        return n.hasNonNull("indicator")
-                ? n.get("indicator").asText()
-                : n.path("metricKey").asText("");
     }
 
     private static JsonNode find(JsonNode facts, String surface) {

@@ -10,8 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Reading stays open by default. With {@code fazhi.read.require-role} set, every {@code /api/} read needs a token
- * with that role: 401 without a valid token, 403 without the role (problem details either way).
+ * Reading stays open by default. With {@code fazhi.read.require-role} set, every {@code /api/} read (GET) needs a
+ * token with that role: 401 without a valid token, 403 without the role (problem details either way). Operator
+ * endpoints check their own role.
  */
 public class ReadAccess {
     private final Optional<String> requiredRole;
@@ -26,7 +27,9 @@ public class ReadAccess {
 
     @ServerRequestFilter
     public Uni<Response> check(ContainerRequestContext request) {
-        if (requiredRole.isEmpty() || !request.getUriInfo().getPath().startsWith("/api/")) {
+        if (requiredRole.isEmpty()
+                || !request.getMethod().equals("GET")
+                || !request.getUriInfo().getPath().startsWith("/api/")) {
             return Uni.createFrom().nullItem();
         }
         String role = requiredRole.get();
