@@ -192,12 +192,15 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("KAFKA_BOOTSTRAP_SERVERS", backends.bootstrapServers());
             env.putAll(options.env());
-            if (s == Service.INGEST) {
-                // tokens are signed by a key pair generated in the data directory (deploy/local/token)
+            if (s == Service.INGEST || s == Service.AGGREGATE) {
+                // tokens are signed by a key pair generated in the data directory (deploy/local/token): uploads,
+                // and aggregate's operator-only recompute (its reads stay open)
                 env.put(
                         "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                         LocalKeys.ensure(options.dataDir()).toUri().toString());
                 env.put("MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER);
+            }
+            if (s == Service.INGEST) {
                 INGEST_TOKENS.put(url(s), operatorToken());
             }
             if (s.usesDatabase) {
@@ -370,6 +373,15 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Parses a JSON answer. */
+    public static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode getJson(String url) {
         try {
             HttpResponse<String> r = HTTP.send(
@@ -391,12 +403,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static HttpResponse<String> post(String url, String contentType, String body) {
+        return post(url, contentType + "; charset=UTF-8", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** POSTs bytes as they are, under the full content type given (with its charset, if any). */
+    public static HttpResponse<String> post(String url, String contentType, byte[] body) {
         try {
             return HTTP.send(
                     withToken(HttpRequest.newBuilder(URI.create(url)), url)
                             .timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", contentType + "; charset=UTF-8")
-                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                            .header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

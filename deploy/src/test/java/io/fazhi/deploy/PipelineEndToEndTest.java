@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import io.fazhi.deploy.LocalStack.Service;
 import io.fazhi.deploy.load.ExpectedRollups;
 import io.fazhi.deploy.load.GeneratedReport;
 import io.fazhi.deploy.load.RollupComparison;
 import io.fazhi.engine.Extractor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -39,6 +44,66 @@ class PipelineEndToEndTest {
             SAMPLES.put(id, s);
         }
         stack.awaitAggregated(new ArrayList<>(IDS.values()), Duration.ofMinutes(3));
+        uploadEveryOtherFormOfTheSamples();
+    }
+
+    /**
+     * The same documents again, as an operator's backfill (text only, no agency, city or year), as GBK text, as a
+     * web page with the site's chrome and as a Traditional-script mirror: each is recognised as the report already
+     * uploaded (200, the same id), so the rollup tests below see every document exactly once.
+     */
+    private static void uploadEveryOtherFormOfTheSamples() {
+        Charset gbk = Charset.forName("GBK");
+        for (Map.Entry<String, LocalStack.Sample> e : SAMPLES.entrySet()) {
+            String text = sampleText(e.getValue());
+            String title = text.strip().lines().findFirst().orElse("");
+            Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+            answers.put("backfill", upload("text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8)));
+            answers.put("GBK text", upload("text/plain; charset=GBK", text.getBytes(gbk)));
+            answers.put("web page", upload("text/html; charset=UTF-8", webPage(text, title)));
+            answers.put(
+                    "Traditional script",
+                    upload(
+                            "text/plain; charset=UTF-8",
+                            ZhConverterUtil.toTraditional(text).getBytes(StandardCharsets.UTF_8)));
+            answers.forEach((form, r) -> {
+                assertEquals(200, r.statusCode(), e.getValue().file() + " as " + form + ": " + r.body());
+                assertEquals(
+                        e.getKey(),
+                        LocalStack.json(r.body()).get("id").asText(),
+                        e.getValue().file() + " as " + form);
+            });
+        }
+    }
+
+    private static HttpResponse<String> upload(String contentType, byte[] body) {
+        return LocalStack.post(ingest() + "/api/v1/reports", contentType, body);
+    }
+
+    private static byte[] webPage(String text, String title) {
+        StringBuilder page = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+                .append(escape(title))
+                .append("</title></head><body><nav><a href=\"/\">首页</a> <a href=\"/zwgk\">政务公开</a>"
+                        + " <a href=\"/fzzf\">法治政府</a></nav><div class=\"breadcrumb\">当前位置：首页 &gt; 政务公开"
+                        + "</div><article>");
+        text.lines()
+                .filter(l -> !l.isBlank())
+                .forEach(l -> page.append("<p>").append(escape(l)).append("</p>\n"));
+        page.append("</article><footer>版权所有 主办单位 网站标识码 ICP备案 分享到：微信 微博</footer></body></html>");
+        return page.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String sampleText(LocalStack.Sample s) {
+        try {
+            return Files.readString(
+                    SharedStack.repo().resolve("deploy/samples").resolve(s.file()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String ingest() {
@@ -91,8 +156,7 @@ class PipelineEndToEndTest {
         ExpectedRollups expected = new ExpectedRollups(new Extractor());
         for (Map.Entry<String, LocalStack.Sample> e : SAMPLES.entrySet()) {
             LocalStack.Sample s = e.getValue();
-            String text = Files.readString(
-                    SharedStack.repo().resolve("deploy/samples").resolve(s.file()), StandardCharsets.UTF_8);
+            String text = sampleText(s);
             expected.add(e.getKey(), s.agency(), new GeneratedReport(s.file(), text, s.city(), s.district(), s.year()));
         }
         RollupComparison.Result result = RollupComparison.compare(aggregate(), expected);

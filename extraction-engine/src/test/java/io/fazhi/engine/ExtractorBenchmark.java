@@ -29,7 +29,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>Run (from the repository root; not part of the normal build):
  *
  * <pre>
- * ./mvnw -q -pl extract-service -Pbench verify
+ * ./mvnw -q -pl extraction-engine -am -Pbench verify
  * </pre>
  *
  * <p>The {@code utf8Bytes} line is bytes of report text (UTF-8) per second: divide by 1,000,000 for MB/s. One

@@ -21,7 +21,7 @@ import org.jboss.logging.MDC;
  * acknowledged every event. Only a poison report (unreadable, a schema too new, one the engine cannot process) goes
  * to {@code reports.v1.dlq}, and ingest-service marks it FAILED; a broker outage only delays reports.
  *
- * <p>Reports are processed on a pool of {@code fazhi.extract.concurrency} workers, not in partition order: a
+ * <p>Reports are processed on the worker pool {@code extract-workers} ({@code EXTRACT_CONCURRENCY}, default 4), not in partition order: a
  * report is one record, and aggregate-service orders the revisions of one report by their number, so two reports
  * in flight at once are safe; while one waits for the broker's acknowledgements the next is extracted.
  */

@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 public record UploadMetadata(
         String agency, String city, String district, Integer year, String title, String published, String sourceUrl) {
 
-    public static final UploadMetadata NONE = new UploadMetadata(null, null, null, null, null, null, null);
-
     /** Chinese, Latin letters, digits, spaces and the punctuation of office names: 江门市(新会区)科工商务局 */
     private static final Pattern NAME = Pattern.compile("[\\p{IsHan}A-Za-z0-9 ()（）·・\\-—]+");
 

@@ -27,7 +27,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * for all five samples (102 KB of UTF-8); {@code fingerprintOnly} isolates hash and sketch, which are linear in the
  * text and allocate two small arrays.
  *
- * <p>Run: {@code ./mvnw -q -pl ingest-service -am -Pbench-ingest verify -Dtest=UploadLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * <p>Run: {@code ./mvnw -q -pl ingest-service -am -Pbench-ingest verify} (this JMH benchmark and the HTTP one).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * corrections of reports already counted) are completed one batch each and timed: the transaction that stores the
  * facts, makes the revision current and changes the rollups. With rollups maintained incrementally the cost is the
  * report's, not the slice's. Run: {@code ./mvnw -B -pl aggregate-service -am verify -Pbench
- * -Dtest=CompletionCostBenchmark}.
+ * -Dfazhi.bench.tests=CompletionCostBenchmark}.
  */
 @QuarkusTest
 @WithTestResource(InfraTestResource.class)

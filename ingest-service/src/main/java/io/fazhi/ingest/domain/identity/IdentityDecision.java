@@ -35,9 +35,7 @@ public final class IdentityDecision {
      * @param sameIdentity the report of the upload's agency and year, else null
      * @param near reports sharing an LSH band with the upload
      */
-    public record Found(String keyFingerprint, Known keyReport, Known exact, Known sameIdentity, List<Near> near) {
-        public static final Found NOTHING = new Found(null, null, null, null, List.of());
-    }
+    public record Found(String keyFingerprint, Known keyReport, Known exact, Known sameIdentity, List<Near> near) {}
 
     /** The outcome. */
     public sealed interface Decision {}

@@ -18,8 +18,8 @@ import java.util.Arrays;
  * probability 1 - (1 - s^8)^32: over 99.99% at s = 0.90, 12% at s = 0.5, under 1% at s = 0.35, so a lookup probes 32 index keys and
  * compares the few reports found.
  *
- * <p>{@link #SAME_REPORT} is the similarity from which two texts are the same report; measured on the samples (see the
- * README and {@code SimilaritySketchTest}), each form read as the service reads it: a web page with the site's chrome, GBK
+ * <p>{@link #SAME_REPORT} is the similarity from which two texts are the same report; measured on the samples (see
+ * {@code SimilaritySketchTest}, which prints them), each form read as the service reads it: a web page with the site's chrome, GBK
  * text, Traditional script, pinyin glosses, a PDF with page numbers, a corrected figure all 0.99-1.00; the other
  * samples at most 0.03; another year of the same report template (same headings, 80% of its sentences carried over,
  * other figures) at most 0.81.
