@@ -49,8 +49,9 @@ class PipelineEndToEndTest {
 
     /**
      * The same documents again, as an operator's backfill (text only, no agency, city or year), as GBK text, as a
-     * web page with the site's chrome and as a Traditional-script mirror: each is recognised as the report already
-     * uploaded (200, the same id), so the rollup tests below see every document exactly once.
+     * web page with the site's chrome and as a Traditional-script mirror: each answers the agency's report id, as a
+     * duplicate (200) or, when what the text gives differs a little and its agency and year are the report's, as a
+     * new revision of it (202); either way the rollup tests below see every document exactly once.
      */
     private static void uploadEveryOtherFormOfTheSamples() {
         Charset gbk = Charset.forName("GBK");
@@ -67,13 +68,17 @@ class PipelineEndToEndTest {
                             "text/plain; charset=UTF-8",
                             ZhConverterUtil.toTraditional(text).getBytes(StandardCharsets.UTF_8)));
             answers.forEach((form, r) -> {
-                assertEquals(200, r.statusCode(), e.getValue().file() + " as " + form + ": " + r.body());
+                assertTrue(
+                        r.statusCode() == 200 || r.statusCode() == 202,
+                        e.getValue().file() + " as " + form + ": " + r.statusCode() + " " + r.body());
                 assertEquals(
                         e.getKey(),
                         LocalStack.json(r.body()).get("id").asText(),
                         e.getValue().file() + " as " + form);
             });
         }
+        // a revision among them is counted once it is aggregated, in place of the report's first upload
+        stack.awaitAggregated(new ArrayList<>(IDS.values()), Duration.ofMinutes(3));
     }
 
     private static HttpResponse<String> upload(String contentType, byte[] body) {
@@ -157,7 +162,7 @@ class PipelineEndToEndTest {
         for (Map.Entry<String, LocalStack.Sample> e : SAMPLES.entrySet()) {
             LocalStack.Sample s = e.getValue();
             String text = sampleText(s);
-            expected.add(e.getKey(), s.agency(), new GeneratedReport(s.file(), text, s.city(), s.district(), s.year()));
+            expected.add(e.getKey(), new GeneratedReport(s.file(), text, s.agency(), s.city(), s.district(), s.year()));
         }
         RollupComparison.Result result = RollupComparison.compare(aggregate(), expected);
         assertTrue(result.expectedCells() > 50, "cells of five reports: " + result.expectedCells());

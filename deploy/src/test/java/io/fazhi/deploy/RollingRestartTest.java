@@ -8,11 +8,10 @@ import io.fazhi.contracts.Topics;
 import io.fazhi.deploy.LocalStack.Service;
 import io.fazhi.deploy.load.ExpectedRollups;
 import io.fazhi.deploy.load.GeneratedReport;
+import io.fazhi.deploy.load.ReportVariants;
 import io.fazhi.deploy.load.RollupComparison;
 import io.fazhi.engine.Extractor;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -53,18 +51,15 @@ class RollingRestartTest {
 
     @Test
     void restartingEachServiceDuringUploadsLosesNothingAndCountsNothingTwice() throws Exception {
-        String text = Files.readString(
-                Path.of(System.getProperty("fazhi.repo", ".."))
-                        .resolve("deploy/samples/jiangmen-xinhui-sci-industry-commerce-bureau-2019.txt"),
-                StandardCharsets.UTF_8);
+        ReportVariants variants = new ReportVariants(SharedStack.repo(), "restart-" + UUID.randomUUID());
+        ReportVariants.Slice slice = new ReportVariants.Slice(CITY, 2019);
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
-        Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, GeneratedReport> reports = new java.util.concurrent.ConcurrentHashMap<>();
         CompletableFuture<Void> uploads = CompletableFuture.runAsync(() -> {
-            Random random = new Random(7);
             for (int i = 0; i < REPORTS; i++) {
-                String marker = "\n(内部编号 " + letters(random) + ")\n";
-                String id = uploadWithRetry(text + marker);
-                texts.put(id, text + marker);
+                GeneratedReport report = variants.variant(i, slice);
+                String id = uploadWithRetry(report);
+                reports.put(id, report);
                 ids.add(id);
                 sleep(400);
             }
@@ -82,7 +77,7 @@ class RollingRestartTest {
 
         // the city's rollups equal the engine's metrics of the accepted texts, each counted once
         ExpectedRollups expected = new ExpectedRollups(new Extractor());
-        texts.forEach((id, t) -> expected.add(id, new GeneratedReport(id, t, CITY, null, 2019)));
+        reports.forEach(expected::add);
         RollupComparison.Result result = RollupComparison.compare(stack.url(Service.AGGREGATE), expected);
         assertTrue(result.expectedCells() > 0, "the reports have rollup cells");
         assertEquals(List.of(), result.wrong(), result.kind() + " cells");
@@ -141,26 +136,18 @@ class RollingRestartTest {
     }
 
     /** An office's client: retries while the API restarts (connection refused, 503). */
-    private static String uploadWithRetry(String text) {
+    private static String uploadWithRetry(GeneratedReport report) {
         Instant deadline = Instant.now().plusSeconds(120);
         RuntimeException last = null;
         while (Instant.now().isBefore(deadline)) {
             try {
-                return stack.upload(text, null, CITY, null, 2019);
+                return stack.upload(report.text(), report.agency(), report.city(), null, report.year());
             } catch (RuntimeException e) {
                 last = e;
                 sleep(300);
             }
         }
         throw new AssertionError("upload never accepted", last);
-    }
-
-    private static String letters(Random random) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            b.append((char) ('a' + random.nextInt(26)));
-        }
-        return b.toString();
     }
 
     private static void awaitSize(List<String> ids, int n) {

@@ -72,7 +72,7 @@ public final class PipelineBenchmark {
                     ReportSubmitted.SCHEMA_VERSION,
                     id,
                     1,
-                    null,
+                    r.agency(),
                     r.city(),
                     null,
                     r.year(),
@@ -82,7 +82,8 @@ public final class PipelineBenchmark {
                     r.text(),
                     Instant.now(),
                     false)));
-            Extraction x = extractor.extract(new ReportInput(r.text(), null, r.city(), null, r.year(), null, null));
+            Extraction x =
+                    extractor.extract(new ReportInput(r.text(), r.agency(), r.city(), null, r.year(), null, null));
             int index = 0;
             for (Section s : x.sections()) {
                 for (Metric m : s.metrics()) {

@@ -94,14 +94,9 @@ public final class ExpectedRollups {
     }
 
     /** Extracts the report as extract-service would and keeps its metrics under the accepted report id. */
-    public void add(String reportId, GeneratedReport report) {
-        add(reportId, null, report);
-    }
-
-    /** As {@link #add(String, GeneratedReport)}, for a report uploaded with its agency. */
-    public synchronized void add(String reportId, String agency, GeneratedReport report) {
-        Extraction x = extractor.extract(
-                new ReportInput(report.text(), agency, report.city(), report.district(), report.year(), null, null));
+    public synchronized void add(String reportId, GeneratedReport report) {
+        Extraction x = extractor.extract(new ReportInput(
+                report.text(), report.agency(), report.city(), report.district(), report.year(), null, null));
         ReportMetadata m = x.metadata();
         if (m.city() == null || m.year() == null) {
             return; // not in any rollup slice

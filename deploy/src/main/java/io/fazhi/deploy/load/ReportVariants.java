@@ -8,11 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
- * Distinct reports made from the five sample reports: the n-th variant is sample {@code n mod 5} with its title
- * line kept, a line of its own naming the variant (so every text differs) and a sentence with a count that differs
- * between variants (so rollup sums are not a multiple of one report), under a city and year of the run's slices.
+ * Distinct reports made from the five sample reports, as different as the reports of different agencies are: the
+ * n-th variant keeps the title line and the short lines (headings) of sample {@code n mod 5}, and each of its
+ * paragraphs is, by a coin of its own, either kept or replaced by a paragraph drawn from any sample. Two variants thus
+ * share about a quarter of their paragraphs, far below the similarity at which ingest-service takes two texts for
+ * the same report (0.90). Each variant names its own agency (so no two are the same agency and year) and carries a
+ * line naming the variant and a sentence with a count that differs between variants (so rollup sums are not a
+ * multiple of one report).
  */
 public final class ReportVariants {
     /** The prefecture-level cities of Guangdong: the cities of generated slices. */
@@ -25,7 +30,11 @@ public final class ReportVariants {
 
     public static final int YEARS = 6;
 
+    /** Lines at least this long are paragraphs, which a variant may replace; shorter ones are headings it keeps. */
+    static final int PARAGRAPH_CHARS = 40;
+
     private final List<String> samples;
+    private final List<String> paragraphs;
     private final String run;
 
     /**
@@ -44,6 +53,11 @@ public final class ReportVariants {
             }
         }
         this.samples = List.copyOf(texts);
+        this.paragraphs = texts.stream()
+                .flatMap(String::lines)
+                .filter(l -> l.length() >= PARAGRAPH_CHARS)
+                .distinct()
+                .toList();
     }
 
     /** The slice {@code i} of {@code count} slices spread over the cities and years: (city, year). */
@@ -56,11 +70,26 @@ public final class ReportVariants {
 
     /** The n-th distinct report, counted in the given slice. */
     public GeneratedReport variant(int n, Slice slice) {
-        String sample = samples.get(n % samples.size());
-        int lineEnd = sample.indexOf('\n');
-        String title = lineEnd < 0 ? sample : sample.substring(0, lineEnd);
-        String body = lineEnd < 0 ? "" : sample.substring(lineEnd + 1);
-        String text = title + "\n本报告为第" + n + "号测试报告（" + run + "）。全年受理行政复议申请" + (1 + n % 97) + "件。\n" + body;
-        return new GeneratedReport(run + "-" + n, text, slice.city(), null, slice.year());
+        List<String> lines = samples.get(n % samples.size()).lines().toList();
+        Random coin = new Random(31L * run.hashCode() + n);
+        StringBuilder text = new StringBuilder(lines.get(0)).append('\n');
+        text.append("本报告为第")
+                .append(n)
+                .append("号测试报告（")
+                .append(run)
+                .append("）。全年受理行政复议申请")
+                .append(1 + n % 97)
+                .append("件。\n");
+        for (String line : lines.subList(1, lines.size())) {
+            boolean replace = line.length() >= PARAGRAPH_CHARS && coin.nextBoolean();
+            text.append(replace ? paragraphs.get(coin.nextInt(paragraphs.size())) : line)
+                    .append('\n');
+        }
+        return new GeneratedReport(run + "-" + n, text.toString(), agency(n), slice.city(), null, slice.year());
+    }
+
+    /** The agency of the n-th variant: one of its own, so no two variants are one agency's report of a year. */
+    static String agency(int n) {
+        return "第" + n + "号测试单位";
     }
 }

@@ -125,6 +125,9 @@ public final class UploadClient {
     private static String body(GeneratedReport report) {
         ObjectNode body = JSON.createObjectNode();
         body.put("text", report.text());
+        if (report.agency() != null) {
+            body.put("agency", report.agency());
+        }
         body.put("city", report.city());
         if (report.district() != null) {
             body.put("district", report.district());

@@ -34,7 +34,8 @@ class ExpectedRollupsTest {
         int withIndicator = 0;
         for (int i = 0; i < 10; i++) {
             GeneratedReport r = variants.variant(i, slice);
-            GeneratedReport inDistrict = new GeneratedReport(r.idempotencyKey(), r.text(), r.city(), "新会区", r.year());
+            GeneratedReport inDistrict =
+                    new GeneratedReport(r.idempotencyKey(), r.text(), r.agency(), r.city(), "新会区", r.year());
             expected.add("report-" + i, inDistrict);
             for (Section s : ENGINE.extract(new ReportInput(r.text(), null, "江门市", "新会区", 2019, null, null))
                     .sections()) {
@@ -77,6 +78,7 @@ class ExpectedRollupsTest {
                 new GeneratedReport(
                         "k1",
                         "江门市司法局2019年法治政府建设年度报告\n一、主要举措和成效\n(一)优化政务服务。全年办理行政许可事项120件，" + "按时办结率达100%。新建停车场3个。",
+                        null,
                         "江门市",
                         null,
                         2019));
