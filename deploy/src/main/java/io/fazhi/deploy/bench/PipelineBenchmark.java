@@ -108,6 +108,18 @@ public final class PipelineBenchmark {
         System.out.printf("  PostgreSQL COPY         %,10.0f metric rows/s = %,.0f reports/s%n", copy, copyReports);
         System.out.printf("  PostgreSQL commits      %,10.0f one-row transactions/s%n", commits);
 
+        // ---- warm-up: the services' JIT compiles the hot paths (not measured; in production they run warm)
+        if (o.warmupReports() > 0) {
+            List<GeneratedReport> warmup = new ArrayList<>();
+            for (int i = 0; i < o.warmupReports(); i++) {
+                warmup.add(variants.variant(next++, ReportVariants.slice(i % o.slices())));
+            }
+            System.out.printf("warm-up: %d reports (not measured) ...%n", warmup.size());
+            List<String> warmed = acceptedIds(
+                    new LoadGenerator(client, o.clients()).start(warmup, 0).await());
+            status.awaitAggregated(warmed, Duration.ofSeconds(120), Duration.ofMinutes(30));
+        }
+
         // ---- sustained throughput at full speed
         List<GeneratedReport> sustained = new ArrayList<>();
         for (int i = 0; i < o.sustainedReports(); i++) {
@@ -257,6 +269,7 @@ public final class PipelineBenchmark {
             Path data,
             int clients,
             int slices,
+            int warmupReports,
             int sustainedReports,
             double latencyRate,
             int latencySeconds,
@@ -273,6 +286,7 @@ public final class PipelineBenchmark {
             Path data = repo.resolve("deploy/target/bench");
             int clients = 8;
             int slices = 50;
+            int warmup = 300;
             int sustained = 1000;
             double rate = 50;
             int seconds = 30;
@@ -285,6 +299,7 @@ public final class PipelineBenchmark {
                 switch (args[i]) {
                     case "--clients" -> clients = Integer.parseInt(args[++i]);
                     case "--slices" -> slices = Integer.parseInt(args[++i]);
+                    case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                     case "--sustained" -> sustained = Integer.parseInt(args[++i]);
                     case "--latency-rate" -> rate = Double.parseDouble(args[++i]);
                     case "--latency-seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -303,7 +318,7 @@ public final class PipelineBenchmark {
                 }
             }
             return new BenchOptions(
-                    repo, data, clients, slices, sustained, rate, seconds, sizes, timed, kafka, copy, commits);
+                    repo, data, clients, slices, warmup, sustained, rate, seconds, sizes, timed, kafka, copy, commits);
         }
     }
 }

@@ -65,9 +65,20 @@ final class RawLimits {
                         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                         StringDeserializer.class))) {
             // assigned, not subscribed: no group join inside the measured time
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
-                    .toList();
+            List<org.apache.kafka.common.TopicPartition> partitions = List.of();
+            long metadataDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.size() < 6 && System.nanoTime() < metadataDeadline) {
+                // a topic created a moment ago may not be in the consumer's metadata yet: ask again until it is
+                partitions = consumer.partitionsFor(topic).stream()
+                        .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+                        .toList();
+                if (partitions.size() < 6) {
+                    Thread.sleep(100);
+                }
+            }
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " has no partitions in the broker's metadata");
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             consumer.poll(Duration.ZERO);
