@@ -42,7 +42,7 @@ import org.openjdk.jmh.infra.Blackhole;
         value = 1,
         jvmArgsAppend = {"-Xmx1g"})
 @Threads(1)
-@Warmup(iterations = 4, time = 2)
+@Warmup(iterations = 12, time = 2) // the JIT keeps compiling the engine for about 20 s
 @Measurement(iterations = 5, time = 2)
 public class ExtractorBenchmark {
     private Extractor extractor;

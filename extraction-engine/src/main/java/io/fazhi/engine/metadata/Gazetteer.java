@@ -56,6 +56,13 @@ public final class Gazetteer {
     private final int[] formPlaces;
     // index by first character: group + 1 of the forms starting with it, 0 for none
     private final char[] groupOf = new char[65536];
+    /**
+     * One bit per hash of a form's first two characters: most positions of a text start no place name, and this
+     * rejects them with one look-up before any search of the forms (false positives only cost that search).
+     */
+    private final long[] pairBits = new long[1 << (PAIR_BITS - 6)];
+
+    private static final int PAIR_BITS = 20;
     private final int[] groupFrom;
 
     public Gazetteer() {
@@ -121,6 +128,8 @@ public final class Gazetteer {
             formStart[f] = at;
             formLength[f] = (byte) t.length();
             formSecond[f] = t.charAt(1);
+            int pair = pair(t.charAt(0), t.charAt(1));
+            pairBits[pair >>> 6] |= 1L << pair;
             formPlacesFrom[f] = link;
             int from = link;
             for (int k = l.firstLink[source]; k >= 0; k = l.nextLink[k]) {
@@ -362,11 +371,16 @@ public final class Gazetteer {
         if (at < 0 || at + 1 >= end) {
             return null;
         }
-        int g = groupOf[text.charAt(at)];
+        char first = text.charAt(at);
+        char second = text.charAt(at + 1);
+        int pair = pair(first, second);
+        if ((pairBits[pair >>> 6] & (1L << pair)) == 0) {
+            return null;
+        }
+        int g = groupOf[first];
         if (g == 0) {
             return null;
         }
-        char second = text.charAt(at + 1);
         int lo = groupFrom[g - 1];
         int hi = groupFrom[g];
         while (lo < hi) {
@@ -388,6 +402,11 @@ public final class Gazetteer {
 
     public Mention at(String text, int at) {
         return at(text, at, text.length());
+    }
+
+    /** A hash of two characters into {@value #PAIR_BITS} bits (Fibonacci hashing). */
+    private static int pair(char first, char second) {
+        return ((first << 16 | second) * 0x9E3779B1) >>> (32 - PAIR_BITS);
     }
 
     private boolean matches(String text, int at, int f) {
