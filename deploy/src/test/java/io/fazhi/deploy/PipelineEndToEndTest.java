@@ -166,7 +166,7 @@ class PipelineEndToEndTest {
         }
         RollupComparison.Result result = RollupComparison.compare(aggregate(), expected);
         assertTrue(result.expectedCells() > 50, "cells of five reports: " + result.expectedCells());
-        assertEquals(List.of(), result.wrong(), result.kind() + " cells");
+        assertEquals(List.of(), result.wrong(), "wrong rollup cells");
     }
 
     @Test

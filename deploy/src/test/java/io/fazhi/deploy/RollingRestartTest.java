@@ -80,7 +80,7 @@ class RollingRestartTest {
         reports.forEach(expected::add);
         RollupComparison.Result result = RollupComparison.compare(stack.url(Service.AGGREGATE), expected);
         assertTrue(result.expectedCells() > 0, "the reports have rollup cells");
-        assertEquals(List.of(), result.wrong(), result.kind() + " cells");
+        assertEquals(List.of(), result.wrong(), "wrong rollup cells");
 
         assertTraceReachesAllThreeServices(ids.get(ids.size() - 1));
     }

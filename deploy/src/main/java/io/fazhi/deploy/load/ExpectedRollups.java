@@ -20,17 +20,11 @@ import java.util.TreeMap;
  * extraction engine runs in this JVM on every text uploaded (with the metadata uploaded, as extract-service runs
  * it), and the metrics are summed per cell.
  *
- * <p>{@link CellKind#INDICATOR} is the definition the pipeline moves to: city x year x district ('' = the whole
- * city) x indicator x rollup unit, for metrics with an indicator; the sum only for additive unit kinds ({@link
- * UnitKind#additive()}). {@link CellKind#METRIC_KEY_OR_LABEL} is aggregate-service's earlier one: city x year x
- * district x category x metric key (the indicator) or else label x unit as written.
+ * <p>A cell is city x year x district ('' = the whole city) x indicator x rollup unit, for metrics with an
+ * indicator; the sum only for additive unit kinds ({@link UnitKind#additive()}). A metric without an indicator is a
+ * fact of its report, in no cell.
  */
 public final class ExpectedRollups {
-    /** How cells are defined. */
-    public enum CellKind {
-        INDICATOR,
-        METRIC_KEY_OR_LABEL
-    }
 
     /** One metric of one report, as the cells need it. */
     record Fact(
@@ -38,10 +32,7 @@ public final class ExpectedRollups {
             String city,
             int year,
             String district,
-            String category,
             String indicator,
-            String label,
-            String unit,
             String rollupUnit,
             String unitKind,
             BigDecimal value) {}
@@ -108,10 +99,7 @@ public final class ExpectedRollups {
                         m.city(),
                         m.year(),
                         m.district(),
-                        s.category(),
                         metric.indicator(),
-                        metric.label(),
-                        metric.unit(),
                         metric.rollupUnit(),
                         metric.unitKind(),
                         metric.value()));
@@ -124,29 +112,20 @@ public final class ExpectedRollups {
         return facts.size();
     }
 
-    /** The expected cells of the kind, by {@link #key}. */
-    public synchronized Map<String, Cell> cells(CellKind kind) {
+    /** The expected cells, by {@link #key}. */
+    public synchronized Map<String, Cell> cells() {
         Map<String, Cell> cells = new TreeMap<>();
         for (Fact f : facts) {
-            if (kind == CellKind.INDICATOR && (f.indicator() == null || f.unitKind() == null)) {
+            if (f.indicator() == null || f.unitKind() == null) {
                 continue; // a one-off figure: a fact, not a rollup cell
             }
             List<String> districts = new ArrayList<>(List.of(""));
             if (f.district() != null && !f.district().isEmpty()) {
                 districts.add(f.district());
             }
-            boolean additive = kind == CellKind.INDICATOR ? UnitKind.isAdditive(f.unitKind()) : true;
+            boolean additive = UnitKind.isAdditive(f.unitKind());
             for (String district : districts) {
-                String key = kind == CellKind.INDICATOR
-                        ? key(f.city(), f.year(), district, f.indicator(), f.rollupUnit())
-                        : key(
-                                f.city(),
-                                f.year(),
-                                district,
-                                f.category(),
-                                f.indicator() == null ? "" : f.indicator(),
-                                f.indicator() == null ? nullToEmpty(f.label()) : "",
-                                f.unit());
+                String key = key(f.city(), f.year(), district, f.indicator(), f.rollupUnit());
                 cells.computeIfAbsent(key, k -> new Cell()).add(f, additive);
             }
         }
@@ -184,9 +163,5 @@ public final class ExpectedRollups {
             b.append(p == null ? "" : p);
         }
         return b.toString();
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -3,7 +3,6 @@ package io.fazhi.deploy.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fazhi.deploy.LocalStack;
 import io.fazhi.deploy.load.ExpectedRollups.Cell;
-import io.fazhi.deploy.load.ExpectedRollups.CellKind;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +16,12 @@ import java.util.TreeSet;
 
 /**
  * Compares aggregate-service's rollups ({@code GET /api/v1/rollups}) with the {@link ExpectedRollups}, cell by
- * cell: observations, reports, sum (where the unit kind adds up), min and max. The cell definition is the one the
- * API answers with: indicator cells when its rows carry an {@code indicator} field, else the earlier metric-key or
- * label cells (see {@link ExpectedRollups}).
+ * cell (city x year x district x indicator x rollup unit): observations, reports, sum (where the unit kind adds
+ * up), min and max.
  */
 public final class RollupComparison {
-    /** The outcome: the definition used, cells compared, and the wrong ones (missing, unexpected or off). */
-    public record Result(CellKind kind, int expectedCells, int actualCells, List<String> wrong) {
+    /** The outcome: cells compared, and the wrong ones (missing, unexpected or off). */
+    public record Result(int expectedCells, int actualCells, List<String> wrong) {
         public int wrongCells() {
             return wrong.size();
         }
@@ -33,7 +31,6 @@ public final class RollupComparison {
 
     public static Result compare(String aggregateUrl, ExpectedRollups expected) {
         Map<String, JsonNode> actual = new HashMap<>();
-        CellKind kind = null;
         for (String slice : expected.slices()) {
             int bar = slice.lastIndexOf('|');
             String city = slice.substring(0, bar);
@@ -43,21 +40,15 @@ public final class RollupComparison {
             districts.addAll(expected.districts(city, year));
             for (String district : districts) {
                 for (JsonNode row : rows(aggregateUrl, city, year, district)) {
-                    if (kind == null) {
-                        kind = row.has("indicator") ? CellKind.INDICATOR : CellKind.METRIC_KEY_OR_LABEL;
-                    }
                     String rowDistrict = row.path("district").asText("");
                     if (district != null && !district.equals(rowDistrict)) {
                         continue;
                     }
-                    actual.put(key(kind, row), row);
+                    actual.put(key(row), row);
                 }
             }
         }
-        if (kind == null) {
-            kind = CellKind.INDICATOR;
-        }
-        Map<String, Cell> cells = expected.cells(kind);
+        Map<String, Cell> cells = expected.cells();
         List<String> wrong = new ArrayList<>();
         Set<String> keys = new TreeSet<>(cells.keySet());
         keys.addAll(actual.keySet());
@@ -69,16 +60,16 @@ public final class RollupComparison {
             } else if (a == null) {
                 wrong.add("missing cell " + key + " (" + e.observations() + " observations)");
             } else {
-                String off = differences(kind, e, a);
+                String off = differences(e, a);
                 if (!off.isEmpty()) {
                     wrong.add(key + ":" + off);
                 }
             }
         }
-        return new Result(kind, cells.size(), actual.size(), wrong);
+        return new Result(cells.size(), actual.size(), wrong);
     }
 
-    private static String differences(CellKind kind, Cell e, JsonNode a) {
+    private static String differences(Cell e, JsonNode a) {
         StringBuilder off = new StringBuilder();
         if (e.observations() != a.path("observations").asInt()) {
             off.append(" observations ")
@@ -90,8 +81,7 @@ public final class RollupComparison {
             off.append(" reports ").append(a.path("reports")).append(" != ").append(e.reports());
         }
         BigDecimal sum = decimal(a.get("sum"));
-        boolean compareSum = kind == CellKind.INDICATOR ? true : sum != null; // the earlier API left rates unsummed
-        if (compareSum && !same(e.sum(), sum)) {
+        if (!same(e.sum(), sum)) {
             off.append(" sum ").append(sum).append(" != ").append(e.sum());
         }
         if (!same(e.min(), decimal(a.get("min")))) {
@@ -115,27 +105,16 @@ public final class RollupComparison {
     }
 
     /** The row's cell key, as {@link ExpectedRollups} builds it. */
-    static String key(CellKind kind, JsonNode r) {
-        String district = r.path("district").asText("");
-        if (kind == CellKind.INDICATOR) {
-            String unit = r.hasNonNull("rollupUnit")
-                    ? r.get("rollupUnit").asText()
-                    : r.path("unit").asText("");
-            return ExpectedRollups.key(
-                    r.path("city").asText(),
-                    r.path("year").asInt(),
-                    district,
-                    r.path("indicator").asText(""),
-                    unit);
-        }
+    static String key(JsonNode r) {
+        String unit = r.hasNonNull("rollupUnit")
+                ? r.get("rollupUnit").asText()
+                : r.path("unit").asText("");
         return ExpectedRollups.key(
                 r.path("city").asText(),
                 r.path("year").asInt(),
-                district,
-                r.path("category").asText(""),
-                r.path("metricKey").asText(""),
-                r.path("label").asText(""),
-                r.path("unit").asText(""));
+                r.path("district").asText(""),
+                r.path("indicator").asText(""),
+                unit);
     }
 
     /** Every rollup row of a slice (one district, or the whole city when null), page by page. */

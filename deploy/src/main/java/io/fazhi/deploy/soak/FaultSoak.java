@@ -175,8 +175,8 @@ public final class FaultSoak {
         System.out.printf(
                 "doubled          %d (documents under two report ids), orphans %d%n", audit.doubled(), audit.orphans());
         System.out.printf(
-                "wrong cells      %d of %d expected (%s cells; %d served)%n",
-                cells.wrongCells(), cells.expectedCells(), cells.kind(), cells.actualCells());
+                "wrong cells      %d of %d expected (%d served)%n",
+                cells.wrongCells(), cells.expectedCells(), cells.actualCells());
         System.out.printf("FAILED           %d%n", failed.size());
         System.out.printf("dead letters     %d %s%n", audit.deadLetterCount(), audit.deadLetters());
         System.out.printf("channels down    %d%n", down.size());

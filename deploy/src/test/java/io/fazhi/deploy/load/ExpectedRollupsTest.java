@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fazhi.contracts.UnitKind;
 import io.fazhi.deploy.load.ExpectedRollups.Cell;
-import io.fazhi.deploy.load.ExpectedRollups.CellKind;
 import io.fazhi.engine.Extractor;
 import io.fazhi.engine.Metric;
 import io.fazhi.engine.ReportInput;
@@ -49,7 +48,7 @@ class ExpectedRollupsTest {
                 }
             }
         }
-        Map<String, Cell> cells = expected.cells(CellKind.INDICATOR);
+        Map<String, Cell> cells = expected.cells();
         assertFalse(cells.isEmpty());
         int observations = 0;
         BigDecimal sum = BigDecimal.ZERO;
@@ -82,13 +81,13 @@ class ExpectedRollupsTest {
                         "江门市",
                         null,
                         2019));
-        for (Map.Entry<String, Cell> e : expected.cells(CellKind.INDICATOR).entrySet()) {
+        for (Map.Entry<String, Cell> e : expected.cells().entrySet()) {
             if (e.getKey().endsWith("|%")) {
                 assertNull(e.getValue().sum(), "a rate has no sum: " + e.getKey());
             }
             assertFalse(e.getKey().split("\\|", -1)[3].isEmpty(), "only metrics with an indicator: " + e.getKey());
         }
-        assertTrue(expected.metricCount() >= expected.cells(CellKind.INDICATOR).size());
+        assertTrue(expected.metricCount() >= expected.cells().size());
     }
 
     @Test
@@ -96,15 +95,11 @@ class ExpectedRollupsTest {
         ObjectMapper json = new ObjectMapper();
         assertEquals(
                 ExpectedRollups.key("江门市", 2019, "", "licensing_handled", "件"),
-                RollupComparison.key(
-                        CellKind.INDICATOR,
-                        json.readTree("{\"city\":\"江门市\",\"year\":2019,\"district\":null,"
-                                + "\"indicator\":\"licensing_handled\",\"rollupUnit\":\"件\",\"unit\":\"项\"}")));
+                RollupComparison.key(json.readTree("{\"city\":\"江门市\",\"year\":2019,\"district\":null,"
+                        + "\"indicator\":\"licensing_handled\",\"unit\":\"件\"}")));
         assertEquals(
-                ExpectedRollups.key("江门市", 2019, "新会区", "other", "", "占比", "%"),
-                RollupComparison.key(
-                        CellKind.METRIC_KEY_OR_LABEL,
-                        json.readTree("{\"city\":\"江门市\",\"year\":2019,\"district\":\"新会区\","
-                                + "\"category\":\"other\",\"metricKey\":null,\"label\":\"占比\",\"unit\":\"%\"}")));
+                ExpectedRollups.key("江门市", 2019, "新会区", "satisfaction_rate", "%"),
+                RollupComparison.key(json.readTree("{\"city\":\"江门市\",\"year\":2019,\"district\":\"新会区\","
+                        + "\"indicator\":\"satisfaction_rate\",\"unit\":\"%\"}")));
     }
 }
