@@ -294,7 +294,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** One sample report of {@code deploy/samples/samples.json}. */
-    public record Sample(String file, String agency, String city, String district, Integer year) {}
+    public record Sample(String file, String agency, String city, String district, Integer year) {
+        /** The sample's text, from {@code deploy/samples/} of the repository. */
+        public String text(Path repo) {
+            try {
+                return Files.readString(repo.resolve("deploy/samples").resolve(file), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 
     public static List<Sample> samples(Path repo) {
         try {
@@ -317,13 +326,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Uploads one sample through the API and returns the report id. */
     public String upload(Sample sample) {
-        try {
-            String text = Files.readString(
-                    options.repo().resolve("deploy/samples").resolve(sample.file()), StandardCharsets.UTF_8);
-            return upload(text, sample.agency(), sample.city(), sample.district(), sample.year());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return upload(sample.text(options.repo()), sample.agency(), sample.city(), sample.district(), sample.year());
     }
 
     /** Uploads a report as JSON and returns its id; fails unless the API answered 202 or 200. */

@@ -10,13 +10,10 @@ import io.fazhi.deploy.load.ExpectedRollups;
 import io.fazhi.deploy.load.GeneratedReport;
 import io.fazhi.deploy.load.RollupComparison;
 import io.fazhi.engine.Extractor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +53,7 @@ class PipelineEndToEndTest {
     private static void uploadEveryOtherFormOfTheSamples() {
         Charset gbk = Charset.forName("GBK");
         for (Map.Entry<String, LocalStack.Sample> e : SAMPLES.entrySet()) {
-            String text = sampleText(e.getValue());
+            String text = e.getValue().text(SharedStack.repo());
             String title = text.strip().lines().findFirst().orElse("");
             Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
             answers.put("backfill", upload("text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8)));
@@ -100,15 +97,6 @@ class PipelineEndToEndTest {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String sampleText(LocalStack.Sample s) {
-        try {
-            return Files.readString(
-                    SharedStack.repo().resolve("deploy/samples").resolve(s.file()), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String ingest() {
@@ -161,7 +149,7 @@ class PipelineEndToEndTest {
         ExpectedRollups expected = new ExpectedRollups(new Extractor());
         for (Map.Entry<String, LocalStack.Sample> e : SAMPLES.entrySet()) {
             LocalStack.Sample s = e.getValue();
-            String text = sampleText(s);
+            String text = s.text(SharedStack.repo());
             expected.add(e.getKey(), new GeneratedReport(s.file(), text, s.agency(), s.city(), s.district(), s.year()));
         }
         RollupComparison.Result result = RollupComparison.compare(aggregate(), expected);

@@ -1,5 +1,6 @@
 package io.fazhi.engine;
 
+import io.fazhi.engine.text.CharPairFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -14,7 +15,7 @@ final class PairIndex<T> {
     private final int mask;
     private final boolean[] first = new boolean[65536];
     /** A cache-friendly filter (65,536 bits) in front of the table: most character pairs start no word. */
-    private final long[] filter = new long[1024];
+    private final CharPairFilter filter = new CharPairFilter(16);
 
     PairIndex(List<T> items, Function<T, String> word) {
         int size = 16;
@@ -35,8 +36,7 @@ final class PairIndex<T> {
             }
             first[w.charAt(0)] = true;
             int key = key(w.charAt(0), w.charAt(1));
-            int bit = filterBit(key);
-            filter[bit >>> 6] |= 1L << (bit & 63);
+            filter.add(w.charAt(0), w.charAt(1));
             int slot = slot(key);
             while (keys[slot] != 0 && keys[slot] != key) {
                 slot = (slot + 1) & mask;
@@ -58,11 +58,6 @@ final class PairIndex<T> {
         return (a << 16) | b | 0x80000000;
     }
 
-    private static int filterBit(int key) {
-        int h = key * 0x85EBCA6B;
-        return (h ^ (h >>> 15)) & 0xFFFF;
-    }
-
     private int slot(int key) {
         int h = key * 0x9E3779B9;
         return (h ^ (h >>> 16)) & mask;
@@ -73,11 +68,12 @@ final class PairIndex<T> {
         if (at + 1 >= text.length() || !first[text.charAt(at)]) {
             return null;
         }
-        int key = key(text.charAt(at), text.charAt(at + 1));
-        int bit = filterBit(key);
-        if ((filter[bit >>> 6] & (1L << (bit & 63))) == 0) {
+        char a = text.charAt(at);
+        char b = text.charAt(at + 1);
+        if (!filter.mayBegin(a, b)) {
             return null;
         }
+        int key = key(a, b);
         int slot = slot(key);
         while (keys[slot] != 0) {
             if (keys[slot] == key) {

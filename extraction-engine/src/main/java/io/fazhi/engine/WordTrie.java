@@ -1,5 +1,6 @@
 package io.fazhi.engine;
 
+import io.fazhi.engine.text.CharPairFilter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +26,8 @@ final class WordTrie<V> {
     private final long[] firstChars = new long[1024];
     /** Bit {@code c}: some word is the one character {@code c}. */
     private final long[] oneChars = new long[1024];
-    /** A bit per hash of a word's first two characters: most pairs of a text start no word. */
-    private final long[] firstPairs = new long[1024];
+    /** The words' first two characters: most pairs of a text start no word. */
+    private final CharPairFilter firstPairs = new CharPairFilter(16);
     /** The root's edges as an open-addressing table: character, then the node it leads to (0: empty slot). */
     private final char[] rootChar;
 
@@ -89,8 +90,7 @@ final class WordTrie<V> {
                 oneChars[c >>> 6] |= 1L << (c & 63);
             }
             for (char d : child.getValue().children.keySet()) {
-                int bit = pairBit(c, d);
-                firstPairs[bit >>> 6] |= 1L << (bit & 63);
+                firstPairs.add(c, d);
             }
             int slot = slot(c);
             while (rootTarget[slot] != 0) {
@@ -99,11 +99,6 @@ final class WordTrie<V> {
             rootChar[slot] = c;
             rootTarget[slot] = child.getValue().id;
         }
-    }
-
-    private static int pairBit(char a, char b) {
-        int h = (a * 31 + b) * 0x9E3779B1;
-        return h >>> 16;
     }
 
     /**
@@ -121,8 +116,7 @@ final class WordTrie<V> {
         if (at + 1 >= to) {
             return false;
         }
-        int bit = pairBit(a, s.charAt(at + 1));
-        return (firstPairs[bit >>> 6] & (1L << (bit & 63))) != 0;
+        return firstPairs.mayBegin(a, s.charAt(at + 1));
     }
 
     private int slot(char c) {

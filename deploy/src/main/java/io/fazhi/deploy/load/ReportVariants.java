@@ -1,10 +1,6 @@
 package io.fazhi.deploy.load;
 
 import io.fazhi.deploy.LocalStack;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +41,7 @@ public final class ReportVariants {
         this.run = run;
         List<String> texts = new ArrayList<>();
         for (LocalStack.Sample s : LocalStack.samples(repo)) {
-            try {
-                texts.add(Files.readString(repo.resolve("deploy/samples").resolve(s.file()), StandardCharsets.UTF_8)
-                        .strip());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            texts.add(s.text(repo).strip());
         }
         this.samples = List.copyOf(texts);
         this.paragraphs = texts.stream()

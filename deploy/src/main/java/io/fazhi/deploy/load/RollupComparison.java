@@ -106,15 +106,12 @@ public final class RollupComparison {
 
     /** The row's cell key, as {@link ExpectedRollups} builds it. */
     static String key(JsonNode r) {
-        String unit = r.hasNonNull("rollupUnit")
-                ? r.get("rollupUnit").asText()
-                : r.path("unit").asText("");
         return ExpectedRollups.key(
                 r.path("city").asText(),
                 r.path("year").asInt(),
                 r.path("district").asText(""),
                 r.path("indicator").asText(""),
-                unit);
+                r.path("unit").asText(""));
     }
 
     /** Every rollup row of a slice (one district, or the whole city when null), page by page. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fazhi.deploy.LocalStack;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,7 +41,7 @@ class ReportVariantsTest {
      * below the 0.90 from which two texts are one report. Variants of the same sample are the closest pairs.
      */
     @Test
-    void noTwoVariantsAreNearDuplicates() throws Exception {
+    void noTwoVariantsAreNearDuplicates() {
         ReportVariants variants = new ReportVariants(REPO, "test");
         List<Set<String>> sketches = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -56,8 +55,7 @@ class ReportVariantsTest {
         }
         assertTrue(closest < 0.75, "the closest two variants have similarity " + closest);
         for (LocalStack.Sample s : LocalStack.samples(REPO)) {
-            Set<String> sample =
-                    shingles(Files.readString(REPO.resolve("deploy/samples").resolve(s.file())));
+            Set<String> sample = shingles(s.text(REPO));
             for (Set<String> v : sketches) {
                 assertTrue(jaccard(sample, v) < 0.75, s.file() + " and a variant of it are near duplicates");
             }

@@ -1,6 +1,7 @@
 package io.fazhi.engine.metadata;
 
 import io.fazhi.engine.EngineData;
+import io.fazhi.engine.text.CharPairFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -56,13 +57,9 @@ public final class Gazetteer {
     private final int[] formPlaces;
     // index by first character: group + 1 of the forms starting with it, 0 for none
     private final char[] groupOf = new char[65536];
-    /**
-     * One bit per hash of a form's first two characters: most positions of a text start no place name, and this
-     * rejects them with one look-up before any search of the forms (false positives only cost that search).
-     */
-    private final long[] pairBits = new long[1 << (PAIR_BITS - 6)];
+    /** The forms' first two characters: most positions of a text start no place name (2^20 bits for ~50k forms). */
+    private final CharPairFilter beginnings = new CharPairFilter(20);
 
-    private static final int PAIR_BITS = 20;
     private final int[] groupFrom;
 
     public Gazetteer() {
@@ -128,8 +125,7 @@ public final class Gazetteer {
             formStart[f] = at;
             formLength[f] = (byte) t.length();
             formSecond[f] = t.charAt(1);
-            int pair = pair(t.charAt(0), t.charAt(1));
-            pairBits[pair >>> 6] |= 1L << pair;
+            beginnings.add(t.charAt(0), t.charAt(1));
             formPlacesFrom[f] = link;
             int from = link;
             for (int k = l.firstLink[source]; k >= 0; k = l.nextLink[k]) {
@@ -373,8 +369,7 @@ public final class Gazetteer {
         }
         char first = text.charAt(at);
         char second = text.charAt(at + 1);
-        int pair = pair(first, second);
-        if ((pairBits[pair >>> 6] & (1L << pair)) == 0) {
+        if (!beginnings.mayBegin(first, second)) {
             return null;
         }
         int g = groupOf[first];
@@ -402,11 +397,6 @@ public final class Gazetteer {
 
     public Mention at(String text, int at) {
         return at(text, at, text.length());
-    }
-
-    /** A hash of two characters into {@value #PAIR_BITS} bits (Fibonacci hashing). */
-    private static int pair(char first, char second) {
-        return ((first << 16 | second) * 0x9E3779B1) >>> (32 - PAIR_BITS);
     }
 
     private boolean matches(String text, int at, int f) {
