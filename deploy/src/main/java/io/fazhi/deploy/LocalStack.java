@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,8 +184,11 @@ public final class LocalStack implements AutoCloseable {
             Files.createDirectories(log.getParent());
             String java =
                     Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(
-                            java, "-Xmx512m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-jar", jar.toString())
+            List<String> command =
+                    new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+            command.addAll(extraJvmOptions(s));
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = pb.environment();
@@ -212,6 +216,21 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("starting " + s.dir + " failed", e);
         }
+    }
+
+    /**
+     * JVM options for a service from {@code FAZHI_SERVICE_JAVA_OPTS} (split on spaces; {@code {service}} is replaced
+     * by the service's directory name), e.g. {@code -XX:StartFlightRecording=filename=/tmp/{service}.jfr} to profile
+     * the benchmark's services.
+     */
+    private static List<String> extraJvmOptions(Service s) {
+        String opts = System.getenv("FAZHI_SERVICE_JAVA_OPTS");
+        if (opts == null || opts.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(opts.trim().split("\\s+"))
+                .map(o -> o.replace("{service}", s.dir))
+                .toList();
     }
 
     /** An operator's bearer token ({@code Bearer …}) for this stack's ingest-service, valid for a week. */

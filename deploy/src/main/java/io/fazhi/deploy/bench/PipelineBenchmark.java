@@ -128,6 +128,7 @@ public final class PipelineBenchmark {
         System.out.printf(
                 "sustained: %d reports over %d slices by %d clients as fast as answered ...%n",
                 sustained.size(), o.slices(), o.clients());
+        Map<String, Duration> cpuBefore = ProcessCpu.snapshot(stack);
         Instant start = Instant.now();
         List<UploadClient.Outcome> up =
                 new LoadGenerator(client, o.clients()).start(sustained, 0).await();
@@ -140,6 +141,7 @@ public final class PipelineBenchmark {
                 .max(Instant::compareTo)
                 .orElse(Instant.now());
         long aggregated = status.aggregatedOf(ids);
+        Map<String, Duration> cpu = ProcessCpu.between(cpuBefore, ProcessCpu.snapshot(stack));
         double sustainedRate = aggregated / seconds(start, last);
         System.out.printf(
                 "  uploads accepted        %,10.1f reports/s (%d of %d accepted)%n",
@@ -147,6 +149,9 @@ public final class PipelineBenchmark {
         System.out.printf(
                 "  aggregated              %,10.1f reports/s (%d AGGREGATED in %.1f s)%n",
                 sustainedRate, aggregated, seconds(start, last));
+
+        String cpuPerReport = cpuPerReport(cpu, aggregated);
+        System.out.println("  CPU per report          " + cpuPerReport);
 
         // ---- latency at a fixed rate
         int latencyReports = (int) Math.round(o.latencyRate() * o.latencySeconds());
@@ -207,6 +212,7 @@ public final class PipelineBenchmark {
                 copy, copyReports, metricsPerReport);
         System.out.printf("raw PostgreSQL commits         %,10.0f one-row transactions/s%n", commits);
         System.out.printf("pipeline sustained             %,10.1f reports/s%n", sustainedRate);
+        System.out.println("CPU per report (ms)            " + cpuPerReport);
         System.out.printf(
                 "upload -> AGGREGATED @ %.0f/s    p50 %d ms, p95 %d ms, p99 %d ms (n=%d)%n",
                 o.latencyRate(), latency.p50(), latency.p95(), latency.p99(), latency.count());
@@ -223,6 +229,21 @@ public final class PipelineBenchmark {
                     smallest,
                     (double) costs.get(largest).p50() / costs.get(smallest).p50());
         }
+    }
+
+    /** Milliseconds of CPU per aggregated report, by process, and their sum. */
+    private static String cpuPerReport(Map<String, Duration> cpu, long reports) {
+        if (reports == 0) {
+            return "-";
+        }
+        StringBuilder line = new StringBuilder();
+        double total = 0;
+        for (Map.Entry<String, Duration> e : cpu.entrySet()) {
+            double ms = e.getValue().toNanos() / 1e6 / reports;
+            total += ms;
+            line.append(String.format("%s %.1f, ", e.getKey(), ms));
+        }
+        return line.append(String.format("total %.1f", total)).toString();
     }
 
     private static List<String> acceptedIds(List<UploadClient.Outcome> outcomes) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -31,6 +32,11 @@ public final class BrokerProcess {
 
     public String bootstrapServers() {
         return config.bootstrapServers();
+    }
+
+    /** The broker's process id, while it runs. */
+    public OptionalLong pid() {
+        return process != null && process.isAlive() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
     }
 
     /** Starts the broker and returns once it answers; creates the pipeline's topics that are missing. */

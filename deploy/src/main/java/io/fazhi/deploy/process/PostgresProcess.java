@@ -37,6 +37,11 @@ public final class PostgresProcess {
         return this;
     }
 
+    /** The postmaster's process id, while it runs; its backends are its children. */
+    public OptionalLong pid() {
+        return server == null ? OptionalLong.empty() : server.postmasterPid();
+    }
+
     /** {@code pg_ctl stop -m immediate}: SIGQUIT to the postmaster, then wait until it has gone. */
     public void stopImmediately() {
         OptionalLong pid = server == null ? OptionalLong.empty() : server.postmasterPid();

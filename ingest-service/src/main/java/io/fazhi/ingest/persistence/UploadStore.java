@@ -81,9 +81,12 @@ public class UploadStore {
             + "SELECT " + MATCH + " FROM report r0" + RESOLVE
             + " WHERE r0.year = ?::int AND r0.agency_key = coalesce((SELECT reg.agency_key FROM (" + REGISTRY
             + ") reg), ?::text);\n"
-            + "SELECT DISTINCT ON (r.id) " + MATCH + ", v.sketch FROM report_revision v"
-            + " JOIN report r0 ON r0.id = coalesce(v.moved_to, v.report_id)" + RESOLVE
-            + " WHERE v.lsh_bands && ?::bigint[] AND v.sketch IS NOT NULL ORDER BY r.id, v.revision DESC LIMIT 50";
+            // the candidates by band key first, then each one resolved by primary key (OFFSET 0 keeps the lateral
+            // subquery a nested loop): a cost proportional to the candidates, where a join planned as a hash join
+            // read every report
+            + "SELECT DISTINCT ON (m.id) m.*, v.sketch FROM report_revision v CROSS JOIN LATERAL (SELECT " + MATCH
+            + " FROM report r0" + RESOLVE + " WHERE r0.id = coalesce(v.moved_to, v.report_id) OFFSET 0) m"
+            + " WHERE v.lsh_bands && ?::bigint[] AND v.sketch IS NOT NULL ORDER BY m.id, v.revision DESC LIMIT 50";
 
     private final Jdbc jdbc;
 

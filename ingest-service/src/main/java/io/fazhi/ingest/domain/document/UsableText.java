@@ -3,7 +3,6 @@ package io.fazhi.ingest.domain.document;
 import io.fazhi.engine.text.Han;
 import io.fazhi.ingest.domain.DomainException;
 import java.text.Normalizer;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether the text read from an upload is a usable report (not empty, not binary, Chinese, not too long)
@@ -11,14 +10,6 @@ import java.util.regex.Pattern;
  * engine's normalised text instead (see {@code domain.identity}).
  */
 public final class UsableText {
-    private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\u3000\\u00a0]+\\n");
-    private static final Pattern MANY_BLANK_LINES = Pattern.compile("\\n{3,}");
-    private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200b\\u200c\\u200d\\u2060\\ufeff]");
-    /** controls other than tab and line feed, and lone surrogates: never part of a report (PostgreSQL refuses NUL) */
-    private static final Pattern CONTROLS =
-            Pattern.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]|[\\ud800-\\udbff](?![\\udc00-\\udfff])"
-                    + "|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]");
-
     private UsableText() {}
 
     /**
@@ -32,18 +23,91 @@ public final class UsableText {
         return text;
     }
 
-    /** Unicode NFC, LF line ends, no BOM, zero-width or control characters, no trailing blanks, one blank line. */
+    /**
+     * Unicode NFC, LF line ends, no BOM, zero-width or control characters (nor lone surrogates, which PostgreSQL
+     * refuses as it refuses NUL), no blanks at the end of a line, at most one blank line in a row. Two passes over the
+     * characters, with NFC between them only when the text is not NFC already.
+     */
     public static String clean(String text) {
         if (text == null) {
             return "";
         }
-        String t = text.replace("\r\n", "\n").replace('\r', '\n');
-        t = CONTROLS.matcher(t).replaceAll("");
-        t = Normalizer.normalize(t, Normalizer.Form.NFC);
-        t = ZERO_WIDTH.matcher(t).replaceAll("");
-        t = TRAILING_SPACE.matcher(t + "\n").replaceAll("\n");
-        t = MANY_BLANK_LINES.matcher(t).replaceAll("\n\n");
-        return t.strip();
+        String t = withoutControls(text);
+        if (!Normalizer.isNormalized(t, Normalizer.Form.NFC)) {
+            t = Normalizer.normalize(t, Normalizer.Form.NFC);
+        }
+        return withoutBlankRuns(t).strip();
+    }
+
+    /** Line ends as LF; controls other than tab and line feed, and lone surrogates, dropped. */
+    private static String withoutControls(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                out.append('\n');
+                if (i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (Character.isHighSurrogate(c)) {
+                if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    out.append(c).append(text.charAt(++i));
+                }
+            } else if (!Character.isLowSurrogate(c) && !isControl(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isControl(char c) {
+        return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f);
+    }
+
+    /** Zero-width characters dropped, blanks before a line end dropped, three or more line ends made two. */
+    private static String withoutBlankRuns(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int blanksFrom = -1; // where the run of blanks at the end of out began, or -1
+        int lineEnds = 0; // line ends at the end of out
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isZeroWidth(c)) {
+                continue;
+            }
+            if (c == '\n') {
+                if (blanksFrom >= 0) {
+                    out.setLength(blanksFrom);
+                    blanksFrom = -1;
+                }
+                if (lineEnds < 2) {
+                    out.append(c);
+                }
+                lineEnds++;
+                continue;
+            }
+            if (isBlank(c)) {
+                if (blanksFrom < 0) {
+                    blanksFrom = out.length();
+                }
+            } else {
+                blanksFrom = -1;
+                lineEnds = 0;
+            }
+            out.append(c);
+        }
+        if (blanksFrom >= 0) {
+            out.setLength(blanksFrom);
+        }
+        return out.toString();
+    }
+
+    private static boolean isZeroWidth(char c) {
+        return c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff';
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\u3000' || c == '\u00a0';
     }
 
     static void check(String text, int maxChars) {

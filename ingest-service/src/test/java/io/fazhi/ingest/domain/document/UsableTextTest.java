@@ -16,6 +16,17 @@ class UsableTextTest {
     }
 
     @Test
+    void controlsLoneSurrogatesAndBlankRunsAreDroppedWhereTheyAre() {
+        // CR alone and CRLF are line ends; controls and a lone surrogate go, a surrogate pair (𠀀) stays
+        assertEquals("甲\n乙\n丙?", UsableText.clean("甲\r乙\r\n丙\u0001?"));
+        assertEquals("甲乙\t丙𠀀", UsableText.clean("甲\u0007乙\t丙\ud800\u0085𠀀\udc00"));
+        // blanks (ideographic, no-break, tab) before a line end go, also with a zero-width character between
+        assertEquals("甲\n\n\u3000乙", UsableText.clean("甲\u3000\u00a0\u200b\n\t\n \n\n\u3000乙 \u3000"));
+        // NFC: e + combining acute becomes é
+        assertEquals("caf\u00e9 法治", UsableText.clean("cafe\u0301 法治"));
+    }
+
+    @Test
     void emptyBinaryForeignAndHugeTextsAreRefused() {
         assertThrows(DomainException.UnusableContent.class, () -> UsableText.of(" \n\t", 1000));
         assertThrows(DomainException.UnusableContent.class, () -> UsableText.of("法治\u0000政府" + REPORT, 1000));
