@@ -33,7 +33,10 @@ import org.postgresql.copy.CopyManager;
 final class RawLimits {
     private RawLimits() {}
 
-    /** Records per second from the first send until the last record was consumed. */
+    /**
+     * Records per second from the first send until the last record was consumed, with the producer settings of the
+     * pipeline's own report producer.
+     */
     static double kafkaProduceConsume(String bootstrap, List<String> payloads, int records) throws Exception {
         String topic = "bench.raw." + UUID.randomUUID().toString().substring(0, 8);
         EmbeddedKafka.createTopics(bootstrap, List.of(new Topics.TopicSpec(topic, 6)));
@@ -47,6 +50,14 @@ final class RawLimits {
                         true,
                         ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                         Topics.MAX_MESSAGE_BYTES,
+                        // batched and compressed as ingest-service publishes reports (reports-out): with the
+                        // default 16 KB batches every 20 KB report would be a request of its own
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        1 << 20,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        "lz4",
                         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                         StringSerializer.class,
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
