@@ -73,6 +73,19 @@ public class UploadStore {
             + " OR a.name IN (SELECT l.agency FROM agency_alias l WHERE l.alias = ANY(?::text[]))"
             + " ORDER BY (a.name = ANY(?::text[])) DESC, a.name LIMIT 1";
 
+    /**
+     * The near-duplicate candidates of an upload's band keys: the revisions sharing a key, found in the b-tree of band
+     * keys ({@code revision_band}), then each one resolved by primary key (OFFSET 0 keeps the lateral subquery a
+     * nested loop). Its cost is proportional to the candidates, not to the reports stored
+     * ({@code NearDuplicateLookupPlanTest}).
+     */
+    static final String NEAR_DUPLICATES = "SELECT DISTINCT ON (m.id) m.*, v.sketch"
+            + " FROM (SELECT DISTINCT b.report_id, b.revision FROM revision_band b WHERE b.band = ANY(?::bigint[])) k"
+            + " JOIN report_revision v ON v.report_id = k.report_id AND v.revision = k.revision"
+            + " CROSS JOIN LATERAL (SELECT " + MATCH + " FROM report r0" + RESOLVE
+            + " WHERE r0.id = coalesce(v.moved_to, v.report_id) OFFSET 0) m"
+            + " WHERE v.sketch IS NOT NULL ORDER BY m.id, v.revision DESC LIMIT 50";
+
     private static final String LOOKUP = REGISTRY + ";\n"
             + "SELECT k.fingerprint, " + MATCH + " FROM idempotency_key k JOIN report r0 ON r0.id = k.report_id"
             + RESOLVE + " WHERE k.caller = ?::text AND k.key = ?::text;\n"
@@ -81,12 +94,7 @@ public class UploadStore {
             + "SELECT " + MATCH + " FROM report r0" + RESOLVE
             + " WHERE r0.year = ?::int AND r0.agency_key = coalesce((SELECT reg.agency_key FROM (" + REGISTRY
             + ") reg), ?::text);\n"
-            // the candidates by band key first, then each one resolved by primary key (OFFSET 0 keeps the lateral
-            // subquery a nested loop): a cost proportional to the candidates, where a join planned as a hash join
-            // read every report
-            + "SELECT DISTINCT ON (m.id) m.*, v.sketch FROM report_revision v CROSS JOIN LATERAL (SELECT " + MATCH
-            + " FROM report r0" + RESOLVE + " WHERE r0.id = coalesce(v.moved_to, v.report_id) OFFSET 0) m"
-            + " WHERE v.lsh_bands && ?::bigint[] AND v.sketch IS NOT NULL ORDER BY m.id, v.revision DESC LIMIT 50";
+            + NEAR_DUPLICATES;
 
     private final Jdbc jdbc;
 
