@@ -5,25 +5,26 @@
 -- A b-tree of (band key -> revision) has exact statistics: the lookup reads the postings of its own keys only.
 -- lsh_bands stays the revision's record of its keys; a trigger keeps the b-tree in step with every insert (uploads,
 -- merges, splits).
+-- One index and no foreign key: a revision is inserted once and never deleted, and the lookup joins report_revision,
+-- so each upload adds 32 index entries and nothing else.
 CREATE TABLE revision_band (
     band      bigint      NOT NULL,
     report_id varchar(36) NOT NULL,
-    revision  integer     NOT NULL,
-    PRIMARY KEY (band, report_id, revision),
-    FOREIGN KEY (report_id, revision) REFERENCES report_revision (report_id, revision) ON DELETE CASCADE
+    revision  integer     NOT NULL
 );
-CREATE INDEX revision_band_revision_idx ON revision_band (report_id, revision);
 
 INSERT INTO revision_band (band, report_id, revision)
 SELECT DISTINCT b, v.report_id, v.revision FROM report_revision v, unnest(v.lsh_bands) AS b
 WHERE v.lsh_bands IS NOT NULL;
+-- the whole row in the key: a lookup is an index-only scan
+CREATE INDEX revision_band_key_idx ON revision_band (band, report_id, revision);
 
-CREATE FUNCTION revision_band_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+-- the schema's own table, whatever the search path of the session that inserts
+CREATE FUNCTION revision_band_insert() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     IF NEW.lsh_bands IS NOT NULL THEN
         INSERT INTO revision_band (band, report_id, revision)
-        SELECT DISTINCT b, NEW.report_id, NEW.revision FROM unnest(NEW.lsh_bands) AS b
-        ON CONFLICT DO NOTHING;
+        SELECT DISTINCT b, NEW.report_id, NEW.revision FROM unnest(NEW.lsh_bands) AS b;
     END IF;
     RETURN NULL;
 END $$;

@@ -74,13 +74,14 @@ public class UploadStore {
             + " ORDER BY (a.name = ANY(?::text[])) DESC, a.name LIMIT 1";
 
     /**
-     * The near-duplicate candidates of an upload's band keys: the revisions sharing a key, found in the b-tree of band
-     * keys ({@code revision_band}), then each one resolved by primary key (OFFSET 0 keeps the lateral subquery a
-     * nested loop). Its cost is proportional to the candidates, not to the reports stored
+     * The near-duplicate candidates of an upload's band keys: the revisions sharing a key, one probe of the b-tree of
+     * band keys ({@code revision_band}) per key, then each one resolved by primary key (OFFSET 0 keeps each lateral
+     * subquery a nested loop, so no plan reads a whole table). Its cost is proportional to the candidates, not to the reports stored
      * ({@code NearDuplicateLookupPlanTest}).
      */
     static final String NEAR_DUPLICATES = "SELECT DISTINCT ON (m.id) m.*, v.sketch"
-            + " FROM (SELECT DISTINCT b.report_id, b.revision FROM revision_band b WHERE b.band = ANY(?::bigint[])) k"
+            + " FROM (SELECT DISTINCT b.report_id, b.revision FROM unnest(?::bigint[]) AS q (band) CROSS JOIN LATERAL"
+            + " (SELECT report_id, revision FROM revision_band WHERE band = q.band OFFSET 0) b) k"
             + " JOIN report_revision v ON v.report_id = k.report_id AND v.revision = k.revision"
             + " CROSS JOIN LATERAL (SELECT " + MATCH + " FROM report r0" + RESOLVE
             + " WHERE r0.id = coalesce(v.moved_to, v.report_id) OFFSET 0) m"
