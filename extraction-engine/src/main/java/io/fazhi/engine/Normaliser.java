@@ -5,6 +5,7 @@ import io.fazhi.engine.rules.Rule;
 import io.fazhi.engine.rules.RuleCatalogue;
 import io.fazhi.engine.rules.Trace;
 import io.fazhi.engine.text.Han;
+import io.fazhi.engine.text.Invisible;
 import io.fazhi.engine.text.LineJoiner;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -153,15 +154,7 @@ public final class Normaliser {
                 }
                 continue;
             }
-            boolean drop = c == '\r'
-                    || c == '\u200b'
-                    || c == '\u200c'
-                    || c == '\u200d'
-                    || c == '\ufeff'
-                    || c == '\u2060'
-                    || (c < 0x20 && c != '\n' && c != '\t')
-                    || c == 0x7f
-                    || (c >= 0x80 && c < 0xa0);
+            boolean drop = Invisible.control(c) || Invisible.zeroWidth(c);
             if (drop) {
                 if (b == null) {
                     b = new StringBuilder(n);

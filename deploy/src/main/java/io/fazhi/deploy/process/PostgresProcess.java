@@ -44,7 +44,7 @@ public final class PostgresProcess {
 
     /** {@code pg_ctl stop -m immediate}: SIGQUIT to the postmaster, then wait until it has gone. */
     public void stopImmediately() {
-        OptionalLong pid = server == null ? OptionalLong.empty() : server.postmasterPid();
+        OptionalLong pid = pid();
         if (pid.isPresent()) {
             signal("QUIT", pid.getAsLong());
             Instant deadline = Instant.now().plusSeconds(30);

@@ -4,14 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fazhi.infra.EmbeddedPostgresServer;
 import io.fazhi.infra.InfraTestResource;
 import io.fazhi.infra.Tokens;
+import io.fazhi.ingest.fixtures.Db;
 import io.fazhi.ingest.fixtures.Samples;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -43,10 +42,7 @@ class NearDuplicateLookupPlanTest {
                 .statusCode(202)
                 .extract()
                 .path("id");
-        try (Connection c = DriverManager.getConnection(
-                InfraTestResource.infra().postgres().jdbcUrl(),
-                EmbeddedPostgresServer.USER,
-                EmbeddedPostgresServer.PASSWORD)) {
+        try (Connection c = Db.connect()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("SET search_path = ingest");

@@ -1,6 +1,7 @@
 package io.fazhi.ingest.domain.document;
 
 import io.fazhi.engine.text.Han;
+import io.fazhi.engine.text.Invisible;
 import io.fazhi.ingest.domain.DomainException;
 import java.text.Normalizer;
 
@@ -54,15 +55,11 @@ public final class UsableText {
                 if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
                     out.append(c).append(text.charAt(++i));
                 }
-            } else if (!Character.isLowSurrogate(c) && !isControl(c)) {
+            } else if (!Character.isLowSurrogate(c) && !Invisible.control(c)) {
                 out.append(c);
             }
         }
         return out.toString();
-    }
-
-    private static boolean isControl(char c) {
-        return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f);
     }
 
     /** Zero-width characters dropped, blanks before a line end dropped, three or more line ends made two. */
@@ -72,7 +69,7 @@ public final class UsableText {
         int lineEnds = 0; // line ends at the end of out
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (isZeroWidth(c)) {
+            if (Invisible.zeroWidth(c)) {
                 continue;
             }
             if (c == '\n') {
@@ -100,10 +97,6 @@ public final class UsableText {
             out.setLength(blanksFrom);
         }
         return out.toString();
-    }
-
-    private static boolean isZeroWidth(char c) {
-        return c == '\u200b' || c == '\u200c' || c == '\u200d' || c == '\u2060' || c == '\ufeff';
     }
 
     private static boolean isBlank(char c) {
