@@ -1,6 +1,7 @@
 package io.fazhi.kafka;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
@@ -9,6 +10,8 @@ import java.io.IOException;
  * unreadable event or one of a schema newer than the consumer knows is a {@link PoisonMessageException}.
  */
 public final class EventDecoder {
+    private static final String SCHEMA_VERSION = "schemaVersion";
+
     private final ObjectMapper mapper;
 
     public EventDecoder(ObjectMapper mapper) {
@@ -16,32 +19,48 @@ public final class EventDecoder {
     }
 
     /**
-     * The event, if it is readable and its schema is one this consumer reads ({@code 1..newestKnown}).
+     * The event, if it is readable and its schema is one this consumer reads ({@code 1..newestKnown}). The version
+     * is read first, by a streaming look at the top-level fields ({@code schemaVersion} leads every event, so it is
+     * found at once), and the event is then bound in one pass: no tree of the whole event is built.
      *
      * @param newestKnown the newest schema version of the type that this code reads (its {@code SCHEMA_VERSION})
      */
     public <T> T decode(String json, Class<T> type, int newestKnown) {
-        JsonNode tree;
+        int version = schemaVersion(json, type);
+        if (version > newestKnown) {
+            throw new PoisonMessageException("unsupported " + type.getSimpleName() + " schema version " + version
+                    + " (this service reads 1 to " + newestKnown + ")");
+        }
         try {
-            tree = mapper.readTree(json);
+            return mapper.readValue(json, type);
         } catch (IOException e) {
             throw new PoisonMessageException("unreadable " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
-        if (tree == null || !tree.isObject()) {
-            throw new PoisonMessageException("a " + type.getSimpleName() + " must be a JSON object");
-        }
-        JsonNode version = tree.get("schemaVersion");
-        if (version == null || !version.canConvertToInt() || version.asInt() < 1) {
-            throw new PoisonMessageException(type.getSimpleName() + " without a valid schemaVersion");
-        }
-        if (version.asInt() > newestKnown) {
-            throw new PoisonMessageException("unsupported " + type.getSimpleName() + " schema version "
-                    + version.asInt() + " (this service reads 1 to " + newestKnown + ")");
-        }
-        try {
-            return mapper.treeToValue(tree, type);
+    }
+
+    /** The top-level {@code schemaVersion} of the event, a whole number from 1. */
+    private int schemaVersion(String json, Class<?> type) {
+        try (JsonParser p = mapper.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new PoisonMessageException("a " + type.getSimpleName() + " must be a JSON object");
+            }
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (SCHEMA_VERSION.equals(field)) {
+                    if (value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                        int version = p.getIntValue();
+                        if (version >= 1) {
+                            return version;
+                        }
+                    }
+                    break;
+                }
+                p.skipChildren();
+            }
         } catch (IOException e) {
             throw new PoisonMessageException("unreadable " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
+        throw new PoisonMessageException(type.getSimpleName() + " without a valid schemaVersion");
     }
 }

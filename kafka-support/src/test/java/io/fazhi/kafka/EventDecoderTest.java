@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventDecoderTest {
@@ -31,5 +32,26 @@ class EventDecoderTest {
         assertThrows(PoisonMessageException.class, () -> decoder.decode("{not json", Event.class, 2));
         assertThrows(PoisonMessageException.class, () -> decoder.decode("[1]", Event.class, 2));
         assertThrows(PoisonMessageException.class, () -> decoder.decode("{\"reportId\":\"r\"}", Event.class, 2));
+        assertThrows(PoisonMessageException.class, () -> decoder.decode("", Event.class, 2));
+        for (String version : List.of("0", "-1", "\"2\"", "1.5", "null", "{}", "99999999999")) {
+            assertThrows(
+                    PoisonMessageException.class,
+                    () -> decoder.decode("{\"schemaVersion\":" + version + ",\"reportId\":\"r\"}", Event.class, 2),
+                    version);
+        }
+        // readable up to the version, broken after it: still unreadable, not a half-read event
+        assertThrows(
+                PoisonMessageException.class,
+                () -> decoder.decode("{\"schemaVersion\":1,\"reportId\":", Event.class, 2));
+    }
+
+    @Test
+    void findsTheVersionWhereverItIsAmongTheTopLevelFields() {
+        assertEquals(
+                new Event(2, "r"),
+                decoder.decode(
+                        "{\"extra\":{\"schemaVersion\":9,\"nested\":[1,{\"a\":2}]},\"reportId\":\"r\",\"schemaVersion\":2}",
+                        Event.class,
+                        2));
     }
 }

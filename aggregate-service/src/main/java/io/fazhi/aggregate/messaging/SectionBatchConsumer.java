@@ -8,6 +8,7 @@ import io.fazhi.aggregate.model.DataRejectedException;
 import io.fazhi.aggregate.model.RevisionKey;
 import io.fazhi.contracts.SectionExtracted;
 import io.fazhi.kafka.DeadLetterPoisonOnly;
+import io.fazhi.kafka.EventBatch;
 import io.fazhi.kafka.EventDecoder;
 import io.fazhi.kafka.PoisonMessageException;
 import io.fazhi.kafka.TransientRetry;
@@ -16,11 +17,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -97,59 +96,26 @@ public class SectionBatchConsumer {
                 .register(registry);
     }
 
-    /** A record and the facts it carries. */
-    private record Decoded(KafkaRecord<String, String> record, SectionFacts facts) {}
-
-    /** A record no retry can apply, and why. */
-    private record Poison(KafkaRecord<String, String> record, Exception reason) {}
-
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) throws Exception {
-        List<Decoded> decoded = new ArrayList<>();
-        List<Poison> poison = new ArrayList<>();
-        for (KafkaRecord<String, String> r : batch.getRecords()) {
-            try {
-                SectionExtracted e =
-                        decoder.decode(r.getPayload(), SectionExtracted.class, SectionExtracted.SCHEMA_VERSION);
-                decoded.add(new Decoded(r, SectionFacts.of(e)));
-            } catch (PoisonMessageException e) {
-                poison.add(new Poison(r, e));
-            }
-        }
+        EventBatch<SectionFacts> read = EventBatch.read(
+                batch,
+                json -> SectionFacts.of(decoder.decode(json, SectionExtracted.class, SectionExtracted.SCHEMA_VERSION)));
         batchSize.record(batch.getRecords().size());
         Set<RevisionKey> aggregated = new LinkedHashSet<>();
-        try {
-            aggregated.addAll(apply(decoded.stream().map(Decoded::facts).toList()));
-        } catch (Exception e) {
-            if (!isPoison(e)) {
-                throw e; // only while the service stops: left for redelivery
-            }
-            LOG.warnf("a batch of %d events holds a poison one (%s); applying them one by one", decoded.size(), e);
-            for (Decoded d : decoded) {
-                try {
-                    aggregated.addAll(apply(List.of(d.facts())));
-                } catch (Exception one) {
-                    if (!isPoison(one)) {
-                        throw one;
-                    }
-                    poison.add(new Poison(d.record(), one));
-                }
-            }
-        }
+        List<EventBatch.Poison> poison = read.applyAllOrOneByOne(
+                CHANNEL, events -> aggregated.addAll(apply(events)), SectionBatchConsumer::isPoison);
         List<RevisionKey> statuses = List.copyOf(aggregated);
         retried(() -> {
             status.aggregated(statuses);
             return null;
         });
-        for (Poison p : poison) {
-            LOG.errorf(
-                    "section event of report %s (%s-%d) is poison, dead-lettered: %s",
-                    p.record().getKey(),
-                    p.record().getTopic(),
-                    p.record().getPartition(),
-                    p.reason().getMessage());
-            retried(() -> p.record().nack(p.reason()).toCompletableFuture().get(30, TimeUnit.SECONDS));
+        for (EventBatch.Poison p : poison) {
+            retried(() -> {
+                p.deadLetter();
+                return null;
+            });
         }
         return batch.ack();
     }

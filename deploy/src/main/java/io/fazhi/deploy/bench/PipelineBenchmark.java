@@ -33,6 +33,9 @@ import java.util.stream.Collectors;
  * and their ratios.
  */
 public final class PipelineBenchmark {
+    /** The services count as warm once their JIT compilers take less than this share of their CPU. */
+    static final double WARM_JIT_SHARE = 0.05;
+
     private PipelineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -108,16 +111,27 @@ public final class PipelineBenchmark {
         System.out.printf("  PostgreSQL COPY         %,10.0f metric rows/s = %,.0f reports/s%n", copy, copyReports);
         System.out.printf("  PostgreSQL commits      %,10.0f one-row transactions/s%n", commits);
 
-        // ---- warm-up: the services' JIT compiles the hot paths (not measured; in production they run warm)
-        if (o.warmupReports() > 0) {
+        // ---- warm-up, not measured: in production the services run warm, so rounds of --warmup reports are sent
+        // until the services' JIT compilers take under WARM_JIT_SHARE of their CPU (at most --warmup-max reports)
+        int warmed = 0;
+        while (o.warmupReports() > 0 && warmed < o.warmupMax()) {
+            int round = Math.min(o.warmupReports(), o.warmupMax() - warmed);
             List<GeneratedReport> warmup = new ArrayList<>();
-            for (int i = 0; i < o.warmupReports(); i++) {
-                warmup.add(variants.variant(next++, ReportVariants.slice(i % o.slices())));
+            for (int i = 0; i < round; i++) {
+                warmup.add(variants.variant(next++, ReportVariants.slice((warmed + i) % o.slices())));
             }
-            System.out.printf("warm-up: %d reports (not measured) ...%n", warmup.size());
-            List<String> warmed = acceptedIds(
+            JitActivity.Ticks before = JitActivity.snapshot(stack);
+            List<String> ids = acceptedIds(
                     new LoadGenerator(client, o.clients()).start(warmup, 0).await());
-            status.awaitAggregated(warmed, Duration.ofSeconds(120), Duration.ofMinutes(30));
+            status.awaitAggregated(ids, Duration.ofSeconds(120), Duration.ofMinutes(30));
+            double compiling = JitActivity.snapshot(stack).compilingShareSince(before);
+            warmed += round;
+            System.out.printf(
+                    "warm-up: %,d reports (not measured); JIT compiling %.0f%% of the services' CPU%n",
+                    warmed, 100 * compiling);
+            if (compiling < WARM_JIT_SHARE) {
+                break;
+            }
         }
 
         // ---- sustained throughput at full speed
@@ -129,6 +143,7 @@ public final class PipelineBenchmark {
                 "sustained: %d reports over %d slices by %d clients as fast as answered ...%n",
                 sustained.size(), o.slices(), o.clients());
         Map<String, Duration> cpuBefore = ProcessCpu.snapshot(stack);
+        JitActivity.Ticks jitBefore = JitActivity.snapshot(stack);
         Instant start = Instant.now();
         List<UploadClient.Outcome> up =
                 new LoadGenerator(client, o.clients()).start(sustained, 0).await();
@@ -142,6 +157,7 @@ public final class PipelineBenchmark {
                 .orElse(Instant.now());
         long aggregated = status.aggregatedOf(ids);
         Map<String, Duration> cpu = ProcessCpu.between(cpuBefore, ProcessCpu.snapshot(stack));
+        double jitShare = JitActivity.snapshot(stack).compilingShareSince(jitBefore);
         double sustainedRate = aggregated / seconds(start, last);
         System.out.printf(
                 "  uploads accepted        %,10.1f reports/s (%d of %d accepted)%n",
@@ -152,6 +168,7 @@ public final class PipelineBenchmark {
 
         String cpuPerReport = cpuPerReport(cpu, aggregated);
         System.out.println("  CPU per report          " + cpuPerReport);
+        System.out.printf("  JIT compiling           %.0f%% of the services' CPU%n", 100 * jitShare);
 
         // ---- latency at a fixed rate
         int latencyReports = (int) Math.round(o.latencyRate() * o.latencySeconds());
@@ -213,6 +230,9 @@ public final class PipelineBenchmark {
         System.out.printf("raw PostgreSQL commits         %,10.0f one-row transactions/s%n", commits);
         System.out.printf("pipeline sustained             %,10.1f reports/s%n", sustainedRate);
         System.out.println("CPU per report (ms)            " + cpuPerReport);
+        System.out.printf(
+                "JIT compiling (sustained)      %.0f%% of the services' CPU, after %,d warm-up reports%n",
+                100 * jitShare, warmed);
         System.out.printf(
                 "upload -> AGGREGATED @ %.0f/s    p50 %d ms, p95 %d ms, p99 %d ms (n=%d)%n",
                 o.latencyRate(), latency.p50(), latency.p95(), latency.p99(), latency.count());
@@ -291,6 +311,7 @@ public final class PipelineBenchmark {
             int clients,
             int slices,
             int warmupReports,
+            int warmupMax,
             int sustainedReports,
             double latencyRate,
             int latencySeconds,
@@ -307,7 +328,8 @@ public final class PipelineBenchmark {
             Path data = repo.resolve("deploy/target/bench");
             int clients = 8;
             int slices = 50;
-            int warmup = 300;
+            int warmup = 500;
+            int warmupMax = 5000;
             int sustained = 1000;
             double rate = 50;
             int seconds = 30;
@@ -321,6 +343,7 @@ public final class PipelineBenchmark {
                     case "--clients" -> clients = Integer.parseInt(args[++i]);
                     case "--slices" -> slices = Integer.parseInt(args[++i]);
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    case "--warmup-max" -> warmupMax = Integer.parseInt(args[++i]);
                     case "--sustained" -> sustained = Integer.parseInt(args[++i]);
                     case "--latency-rate" -> rate = Double.parseDouble(args[++i]);
                     case "--latency-seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -339,7 +362,8 @@ public final class PipelineBenchmark {
                 }
             }
             return new BenchOptions(
-                    repo, data, clients, slices, warmup, sustained, rate, seconds, sizes, timed, kafka, copy, commits);
+                    repo, data, clients, slices, warmup, warmupMax, sustained, rate, seconds, sizes, timed, kafka, copy,
+                    commits);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.fazhi.ingest.domain;
 import io.fazhi.contracts.ReportStatusChanged;
 import io.fazhi.ingest.persistence.ReportStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -21,20 +22,26 @@ public class PipelineStatus {
         this.store = store;
     }
 
-    public void onStatus(ReportStatusChanged event) {
-        MDC.put("reportId", event.reportId());
+    /** Records the statuses of one poll, in order, in one transaction. */
+    public void onStatuses(List<ReportStatusChanged> events) {
+        boolean[] changed;
         try {
-            if (store.applyStatus(event)) {
-                LOG.debugf("report %s revision %d is %s", event.reportId(), event.revision(), event.status());
-            } else {
-                LOG.debugf(
-                        "status %s of report %s revision %d ignored: unknown revision, or not a step forward",
-                        event.status(), event.reportId(), event.revision());
-            }
+            changed = store.applyStatuses(events);
         } catch (RuntimeException e) {
             throw StorageFailures.translate(e);
-        } finally {
-            MDC.remove("reportId");
+        }
+        if (LOG.isDebugEnabled()) {
+            for (int i = 0; i < events.size(); i++) {
+                ReportStatusChanged e = events.get(i);
+                LOG.debugf(
+                        changed[i]
+                                ? "report %s revision %d is %s"
+                                : "status of report %s revision %d ignored (%s): unknown revision, or not a step"
+                                        + " forward",
+                        e.reportId(),
+                        e.revision(),
+                        e.status());
+            }
         }
     }
 

@@ -156,14 +156,19 @@ public class ReportStore {
     }
 
     /**
-     * Applies a status event to its revision in one statement: status only moves forward (RECEIVED, EXTRACTED,
-     * AGGREGATED, FAILED), and what extraction learnt fills what the upload left open.
+     * Applies status events to their revisions, in order, in one transaction (one statement each, sent as one JDBC
+     * batch): status only moves forward (RECEIVED, EXTRACTED, AGGREGATED, FAILED), and what extraction learnt fills
+     * what the upload left open. Both events of a revision in one batch (EXTRACTED, then AGGREGATED) end as the
+     * later one.
      *
-     * @return whether the revision changed (false: unknown revision, or a late or repeated event)
+     * @return for each event, whether its revision changed (false: unknown revision, or a late or repeated event)
      */
-    public boolean applyStatus(ReportStatusChanged e) {
-        ReportInfo info = e.report();
-        return jdbc.autocommit("recording a status", c -> {
+    public boolean[] applyStatuses(List<ReportStatusChanged> events) {
+        boolean[] changed = new boolean[events.size()];
+        if (events.isEmpty()) {
+            return changed;
+        }
+        jdbc.transaction("recording statuses", c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE report_revision SET status = ?, status_reason = ?,"
                     + " updated_at = now(), extractor_version = coalesce(?, extractor_version),"
                     + " sections = coalesce(?, sections), metrics = coalesce(?, metrics),"
@@ -171,25 +176,34 @@ public class ReportStore {
                     + " year = coalesce(year, ?), published = coalesce(published, ?), title = coalesce(title, ?),"
                     + " compliance = coalesce(?::jsonb, compliance), warnings = coalesce(?::jsonb, warnings)"
                     + " WHERE report_id = ? AND revision = ? AND " + rank("status") + " < ?")) {
-                s.setString(1, e.status().name());
-                s.setString(2, e.reason());
-                s.setString(3, e.extractorVersion());
-                Jdbc.setInteger(s, 4, e.sections());
-                Jdbc.setInteger(s, 5, e.sections() == null ? null : e.metrics());
-                s.setString(6, info == null ? null : info.agency());
-                s.setString(7, info == null ? null : info.city());
-                s.setString(8, info == null ? null : info.district());
-                Jdbc.setInteger(s, 9, info == null ? null : info.year());
-                s.setString(10, info == null ? null : info.published());
-                s.setString(11, info == null ? null : info.title());
-                s.setString(12, info == null ? null : write(info.compliance()));
-                s.setString(13, info == null ? null : write(info.warnings()));
-                s.setString(14, e.reportId());
-                s.setInt(15, e.revision());
-                s.setInt(16, e.status().ordinal());
-                return s.executeUpdate() == 1;
+                for (ReportStatusChanged e : events) {
+                    ReportInfo info = e.report();
+                    s.setString(1, e.status().name());
+                    s.setString(2, e.reason());
+                    s.setString(3, e.extractorVersion());
+                    Jdbc.setInteger(s, 4, e.sections());
+                    Jdbc.setInteger(s, 5, e.sections() == null ? null : e.metrics());
+                    s.setString(6, info == null ? null : info.agency());
+                    s.setString(7, info == null ? null : info.city());
+                    s.setString(8, info == null ? null : info.district());
+                    Jdbc.setInteger(s, 9, info == null ? null : info.year());
+                    s.setString(10, info == null ? null : info.published());
+                    s.setString(11, info == null ? null : info.title());
+                    s.setString(12, info == null ? null : write(info.compliance()));
+                    s.setString(13, info == null ? null : write(info.warnings()));
+                    s.setString(14, e.reportId());
+                    s.setInt(15, e.revision());
+                    s.setInt(16, e.status().ordinal());
+                    s.addBatch();
+                }
+                int[] counts = s.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    changed[i] = counts[i] == 1;
+                }
             }
+            return null;
         });
+        return changed;
     }
 
     /**

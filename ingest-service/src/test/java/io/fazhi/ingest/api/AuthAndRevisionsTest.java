@@ -79,6 +79,28 @@ class AuthAndRevisionsTest {
     }
 
     @Test
+    void aTokenIsVerifiedOnceAndThenRecognisedWhileItIsValid() {
+        String token = Tokens.operator();
+        double before = verifiedTokenHits();
+        for (int i = 0; i < 3; i++) {
+            as(token).get("/api/v1/reports").then().statusCode(200);
+        }
+        assertTrue(verifiedTokenHits() >= before + 2, "the second and third requests are answered from the cache");
+        as(Tokens.expired()).get("/api/v1/reports").then().statusCode(401);
+    }
+
+    private static double verifiedTokenHits() {
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(l -> l.startsWith("cache_gets_total{")
+                        && l.contains("cache=\"verified-tokens\"")
+                        && l.contains("result=\"hit\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void theRegistryIsForOperatorsOnly() {
         String name = unique("江门市鹤山市司法局");
         as(Tokens.agency(name))

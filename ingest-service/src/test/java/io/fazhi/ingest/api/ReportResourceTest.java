@@ -118,6 +118,23 @@ class ReportResourceTest {
     }
 
     @Test
+    void aStatusNoRetryCanReadIsDeadLetteredAndTheOthersOfItsPollAreRecorded() throws Exception {
+        String id = upload(text()).then().statusCode(202).extract().path("id");
+        KafkaProbe.send(Topics.REPORT_STATUS, id, "{not json", Map.of());
+        sendStatus(id, "EXTRACTED", 4, 5);
+        ConsumerRecord<String, String> dead =
+                KafkaProbe.awaitRecord(Topics.REPORT_STATUS_DLQ, id, Duration.ofSeconds(20));
+        assertEquals("{not json", dead.value());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> op().get("/api/v1/reports/" + id)
+                        .then()
+                        .body("status", equalTo("EXTRACTED"))
+                        .body("sections", equalTo(4))
+                        .body("metrics", equalTo(5)));
+        assertEquals(1, KafkaProbe.allRecords(Topics.REPORT_STATUS_DLQ, id).size(), "only the poison one");
+    }
+
+    @Test
     void aDeadLetterMarksTheReportFailedWithTheReason() throws Exception {
         String id = upload(text()).then().statusCode(202).extract().path("id");
         KafkaProbe.send(Topics.REPORTS_DLQ, id, "{}", Map.of("dead-letter-reason", "boom: bad section"));
