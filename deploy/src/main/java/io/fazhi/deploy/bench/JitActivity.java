@@ -5,6 +5,8 @@ import io.fazhi.deploy.LocalStack.Service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -14,12 +16,22 @@ import java.util.stream.Stream;
  * needs no tick length. Where {@code /proc} is missing (not Linux), nothing is known and the share is 0.
  */
 final class JitActivity {
-    /** CPU ticks of the services so far: in all, and in their JIT compiler threads. */
-    record Ticks(long total, long compiling) {
-        /** The share of the services' CPU spent compiling since {@code before}, 0..1. */
+    /**
+     * CPU ticks of the services so far: in all, and in each of their JIT compiler threads (by process and thread
+     * id, since HotSpot starts and stops compiler threads as the work comes and goes).
+     */
+    record Ticks(long total, Map<String, Long> compilers) {
+        /**
+         * The share of the services' CPU spent compiling since {@code before}, 0..1: the threads alive now, less what
+         * they had used then (a thread that ended meanwhile is not counted).
+         */
         double compilingShareSince(Ticks before) {
             long total = this.total - before.total;
-            return total <= 0 ? 0 : (double) (compiling - before.compiling) / total;
+            long compiling = 0;
+            for (Map.Entry<String, Long> c : compilers.entrySet()) {
+                compiling += c.getValue() - before.compilers.getOrDefault(c.getKey(), 0L);
+            }
+            return total <= 0 ? 0 : Math.max(0, Math.min(1, (double) compiling / total));
         }
     }
 
@@ -27,21 +39,21 @@ final class JitActivity {
 
     static Ticks snapshot(LocalStack stack) {
         long total = 0;
-        long compiling = 0;
+        Map<String, Long> compilers = new HashMap<>();
         for (Service s : Service.values()) {
             Path proc = Path.of("/proc", Long.toString(stack.pid(s)));
             total += ticks(proc.resolve("stat"));
             try (Stream<Path> tasks = Files.list(proc.resolve("task"))) {
                 for (Path task : (Iterable<Path>) tasks::iterator) {
                     if (isCompiler(task)) {
-                        compiling += ticks(task.resolve("stat"));
+                        compilers.put(proc.getFileName() + "/" + task.getFileName(), ticks(task.resolve("stat")));
                     }
                 }
             } catch (IOException e) {
                 // the process is gone, or no /proc: nothing to count
             }
         }
-        return new Ticks(total, compiling);
+        return new Ticks(total, compilers);
     }
 
     private static boolean isCompiler(Path task) {

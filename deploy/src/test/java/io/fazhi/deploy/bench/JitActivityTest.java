@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JitActivityTest {
@@ -18,9 +19,18 @@ class JitActivityTest {
 
     @Test
     void theShareIsOfTheTicksBetweenTwoSnapshots() {
-        JitActivity.Ticks before = new JitActivity.Ticks(1000, 300);
-        assertEquals(0.25, new JitActivity.Ticks(1400, 400).compilingShareSince(before), 1e-9);
+        JitActivity.Ticks before = new JitActivity.Ticks(1000, Map.of("1/7", 200L, "1/8", 100L));
+        JitActivity.Ticks after = new JitActivity.Ticks(1400, Map.of("1/7", 250L, "1/8", 150L));
+        assertEquals(0.25, after.compilingShareSince(before), 1e-9);
         assertEquals(0, before.compilingShareSince(before));
+    }
+
+    @Test
+    void aCompilerThreadThatEndedOrStartedMeanwhileNeverMakesTheShareNegative() {
+        JitActivity.Ticks before = new JitActivity.Ticks(1000, Map.of("1/7", 200L, "1/8", 900L));
+        // thread 8 ended (its ticks are gone with it), thread 9 started and used 40
+        JitActivity.Ticks after = new JitActivity.Ticks(1200, Map.of("1/7", 260L, "1/9", 40L));
+        assertEquals(0.5, after.compilingShareSince(before), 1e-9);
     }
 
     @Test
