@@ -26,7 +26,8 @@ public record EventBatch<T>(List<Read<T>> events, List<Poison> poison) {
     public record Poison(KafkaRecord<String, String> record, Exception reason) {
         /**
          * Hands the record to the channel's failure strategy ({@link DeadLetterPoisonOnly}: the dead-letter topic)
-         * and waits until it is there, so that the batch is acknowledged only after it.
+         * and waits until it is there, so that the batch is acknowledged only after it. A failure to get it there
+         * (the broker away) is thrown, for the consumer to retry ({@link TransientRetry}).
          */
         public void deadLetter() throws Exception {
             LOG.errorf(

@@ -45,7 +45,10 @@ public class StatusConsumer {
         List<EventBatch.Poison> poison = read.applyAllOrOneByOne(
                 CHANNEL, events -> retry.run(CHANNEL, () -> status.onStatuses(events)), StatusConsumer::refusedForGood);
         for (EventBatch.Poison p : poison) {
-            p.deadLetter();
+            retry.call(CHANNEL, () -> {
+                p.deadLetter(); // the broker away: retried, never given up on
+                return null;
+            });
         }
         return batch.ack();
     }
