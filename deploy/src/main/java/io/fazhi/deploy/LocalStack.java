@@ -105,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
     private final Backends backends;
     private final Map<Service, Process> processes = new ConcurrentHashMap<>();
     private final Map<Service, Integer> ports = new ConcurrentHashMap<>();
+    private boolean closed;
 
     private LocalStack(Options options, Backends backends) {
         this.options = options;
@@ -121,6 +122,8 @@ public final class LocalStack implements AutoCloseable {
                         options.dataDir(), options.kafkaPort(), options.postgresPort(), options.fresh());
         };
         LocalStack stack = new LocalStack(options, backends);
+        // Ctrl-C or SIGTERM to the JVM that started the stack (a benchmark, a soak, a test run) stops its processes too
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
         try {
             for (Service s : Service.values()) {
                 stack.startService(s);
@@ -456,9 +459,16 @@ public final class LocalStack implements AutoCloseable {
         return b;
     }
 
-    /** Stops the services (SIGTERM, then SIGKILL after 20 s), then Kafka and PostgreSQL. */
+    /**
+     * Stops the services (SIGTERM, then SIGKILL after 20 s), then Kafka and PostgreSQL. Once: a second call (the
+     * shutdown hook after an explicit close) returns when the first has finished.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (Process p : processes.values()) {
             p.destroy();
         }
