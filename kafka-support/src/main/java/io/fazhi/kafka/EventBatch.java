@@ -55,7 +55,7 @@ public record EventBatch<T>(List<Read<T>> events, List<Poison> poison) {
     }
 
     /** The events alone, in the order of their records. */
-    public List<T> eventsOnly() {
+    private List<T> eventsOnly() {
         return events.stream().map(Read::event).toList();
     }
 
