@@ -121,14 +121,17 @@ public final class PipelineBenchmark {
                 warmup.add(variants.variant(next++, ReportVariants.slice((warmed + i) % o.slices())));
             }
             JitActivity.Ticks before = JitActivity.snapshot(stack);
+            Instant roundStart = Instant.now();
             List<String> ids = acceptedIds(
                     new LoadGenerator(client, o.clients()).start(warmup, 0).await());
             status.awaitAggregated(ids, Duration.ofSeconds(120), Duration.ofMinutes(30));
+            double roundRate = ids.size() / seconds(roundStart, Instant.now());
             double compiling = JitActivity.snapshot(stack).compilingShareSince(before);
             warmed += round;
             System.out.printf(
-                    "warm-up: %,d reports (not measured); JIT compiling %.0f%% of the services' CPU%n",
-                    warmed, 100 * compiling);
+                    "warm-up: %,d reports (not measured); this round %.1f reports/s, JIT compiling %.0f%% of the"
+                            + " services' CPU%n",
+                    warmed, roundRate, 100 * compiling);
             if (compiling < WARM_JIT_SHARE) {
                 break;
             }
@@ -328,8 +331,8 @@ public final class PipelineBenchmark {
             Path data = repo.resolve("deploy/target/bench");
             int clients = 8;
             int slices = 50;
-            int warmup = 500;
-            int warmupMax = 5000;
+            int warmup = 1000;
+            int warmupMax = 20_000;
             int sustained = 1000;
             double rate = 50;
             int seconds = 30;
