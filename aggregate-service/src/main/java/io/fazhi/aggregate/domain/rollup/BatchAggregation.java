@@ -10,10 +10,10 @@ import io.fazhi.aggregate.model.ReportState;
 import io.fazhi.aggregate.model.RevisionKey;
 import io.fazhi.aggregate.model.RevisionRow;
 import io.fazhi.aggregate.model.SectionCount;
+import io.fazhi.aggregate.model.SectionKey;
 import io.fazhi.aggregate.model.SliceCountKey;
 import io.fazhi.aggregate.model.SliceMember;
 import io.fazhi.aggregate.persistence.ContributionStore;
-import io.fazhi.aggregate.persistence.EventLog;
 import io.fazhi.aggregate.persistence.FactStore;
 import io.fazhi.aggregate.persistence.RevisionStore;
 import io.fazhi.aggregate.persistence.RollupStore;
@@ -21,6 +21,7 @@ import io.fazhi.aggregate.persistence.SliceStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +32,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Applies a batch of section events in one transaction: the events not applied before are recorded and their facts
- * written; revisions whose last section arrived compete to become their reports' current ones; for each report whose
- * current revision changed, its contributions are replaced and the difference is added to the rollup cells, the
- * agency cells and the slice summaries. The cost is that of the batch's reports, whatever the size of their slices.
- * A dashboard never sees half a report; a redelivery changes nothing.
+ * Applies a batch of section events in one transaction: the facts of the events not applied before are written (the
+ * stored section is the record that its event was applied); revisions whose last section arrived compete to become
+ * their reports' current ones; for each report whose current revision changed, its contributions are replaced and
+ * the difference is added to the rollup cells, the agency cells and the slice summaries. The cost is that of the
+ * batch's reports, whatever the size of their slices. A dashboard never sees half a report; a redelivery changes
+ * nothing.
  */
 @ApplicationScoped
 public class BatchAggregation {
-    private final EventLog events;
     private final RevisionStore revisions;
     private final FactStore facts;
     private final ContributionStore contributions;
@@ -47,13 +48,11 @@ public class BatchAggregation {
     private final SliceStore slices;
 
     public BatchAggregation(
-            EventLog events,
             RevisionStore revisions,
             FactStore facts,
             ContributionStore contributions,
             RollupStore rollups,
             SliceStore slices) {
-        this.events = events;
         this.revisions = revisions;
         this.facts = facts;
         this.contributions = contributions;
@@ -63,12 +62,15 @@ public class BatchAggregation {
 
     @Transactional
     public BatchResult apply(List<SectionFacts> batch) {
-        Set<String> fresh =
-                events.recordNew(batch.stream().map(SectionFacts::eventId).toList());
+        Map<SectionKey, SectionFacts> distinct = new LinkedHashMap<>();
+        batch.forEach(f -> distinct.putIfAbsent(f.section().sectionKey(), f));
+        Set<SectionKey> fresh = new HashSet<>(facts.insertNew(
+                distinct.values().stream().map(SectionFacts::section).toList(),
+                distinct.values().stream().flatMap(f -> f.metrics().stream()).toList()));
         List<SectionFacts> applied = new ArrayList<>();
         Set<RevisionKey> redelivered = new TreeSet<>();
         for (SectionFacts f : batch) {
-            if (fresh.remove(f.eventId())) {
+            if (fresh.remove(f.section().sectionKey())) {
                 applied.add(f);
             } else {
                 redelivered.add(f.key());
@@ -83,9 +85,6 @@ public class BatchAggregation {
             c[1] += f.metrics().size();
         }
         revisions.insert(List.copyOf(rows.values()));
-        facts.write(
-                applied.stream().map(SectionFacts::section).toList(),
-                applied.stream().flatMap(f -> f.metrics().stream()).toList());
         List<CompletedRevision> completed = revisions.count(counts.entrySet().stream()
                 .map(e -> new SectionCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
                 .toList());

@@ -25,8 +25,6 @@ import java.util.List;
 public record SectionFacts(String eventId, RevisionRow revision, SectionRow section, List<MetricRow> metrics) {
     /** Longest report id the schema stores. */
     static final int MAX_REPORT_ID = 64;
-    /** Longest event id the schema stores. */
-    static final int MAX_EVENT_ID = 300;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,7 +45,6 @@ public record SectionFacts(String eventId, RevisionRow revision, SectionRow sect
         String expectedId =
                 SectionExtracted.eventId(e.reportId(), e.revision(), e.extractorVersion(), e.sectionIndex());
         require(expectedId.equals(e.eventId()), "eventId '" + e.eventId() + "' is not " + expectedId);
-        require(e.eventId().length() <= MAX_EVENT_ID, "eventId longer than " + MAX_EVENT_ID + " characters");
         SectionExtracted.Section s = e.section();
         if (s == null && e.withdrawn()) {
             s = new SectionExtracted.Section(null, 0, "", io.fazhi.contracts.Categories.OTHER, 0);
