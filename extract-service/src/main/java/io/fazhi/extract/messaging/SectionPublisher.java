@@ -13,17 +13,22 @@ import io.fazhi.engine.Metric;
 import io.fazhi.engine.ReportMetadata;
 import io.fazhi.engine.Section;
 import io.fazhi.kafka.TransientRetry;
-import io.smallrye.mutiny.CompositeException;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -35,7 +40,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * long as it lasts, and only the sections not yet acknowledged are sent again; the extraction is not repeated. A
  * shorter outage is ridden out inside the idempotent producer, which retries without duplicates. A send that timed
  * out may nevertheless have been written; before a retry the report's partition is read back ({@link SectionLog}),
- * so each section is published once.
+ * and no event is sent again while an earlier send of it is still without an answer, so each section is published
+ * once.
  */
 @ApplicationScoped
 public class SectionPublisher {
@@ -101,7 +107,7 @@ public class SectionPublisher {
                 extraction.metricCount(),
                 info,
                 Instant.now());
-        retry.run(STATUS_CHANNEL, () -> awaitAll(List.of(status.sendMessage(keyed(report.reportId(), extracted)))));
+        sendEach(STATUS_CHANNEL, status, report.reportId(), List.of(extracted), Set::of);
     }
 
     /**
@@ -134,53 +140,99 @@ public class SectionPublisher {
     }
 
     /**
-     * Sends every event not yet acknowledged, in batches, until all are; transient failures are retried. Before a
-     * retry, the sections the broker wrote although their send timed out are read back ({@link SectionLog}) and not
-     * sent again.
+     * Sends the report's sections once each (see {@link #sendEach}); before a retry, the sections the broker wrote
+     * although their send failed are read back ({@link SectionLog}) and not sent again.
      */
     private void publishSections(String reportId, List<SectionExtracted> events) throws Exception {
-        AtomicIntegerArray acked = new AtomicIntegerArray(events.size());
         Instant started = Instant.now();
-        AtomicInteger attempts = new AtomicInteger();
-        retry.run(SECTIONS_CHANNEL, () -> {
-            if (attempts.incrementAndGet() > 1) {
-                Set<String> written = log.eventIdsSince(reportId, started);
-                for (int i = 0; i < events.size(); i++) {
-                    if (written.contains(events.get(i).eventId())) {
-                        acked.set(i, 1);
-                    }
-                }
-            }
-            List<Uni<Void>> inFlight = new ArrayList<>(BATCH);
+        sendEach(SECTIONS_CHANNEL, sections, reportId, events, () -> {
+            Set<String> written = log.eventIdsSince(reportId, started);
+            Set<Integer> indexes = new HashSet<>();
             for (int i = 0; i < events.size(); i++) {
-                if (acked.get(i) == 1) {
-                    continue; // acknowledged, or read back: never sent twice by this service
-                }
-                int index = i;
-                inFlight.add(
-                        sections.sendMessage(keyed(reportId, events.get(i))).invoke(() -> acked.set(index, 1)));
-                if (inFlight.size() == BATCH) {
-                    awaitAll(inFlight); // bounded: never more in flight than a batch per report
-                    inFlight.clear();
+                if (written.contains(events.get(i).eventId())) {
+                    indexes.add(i);
                 }
             }
-            awaitAll(inFlight);
+            return indexes;
         });
     }
 
     /**
-     * Waits until every send has an answer, so that the acknowledged ones are known, then fails with the first
-     * failure (the producer's own exception, which {@link io.fazhi.kafka.TransientFailures} classifies).
+     * Sends every event until each is acknowledged, at most {@value #BATCH} in flight, retrying transient failures
+     * ({@link TransientRetry}); never sends an event again while an earlier send of it may still be written. An
+     * attempt waits for the broker's answers at most {@code fazhi.extract.send-timeout}; a send left without one
+     * keeps it coming (its future stays subscribed), and the next attempt first waits for every answer still due.
+     * Only then are the failed sends made again, less those {@code writtenAnyway} finds on the topic (a send that
+     * failed on its delivery timeout may still have been written).
      */
-    private void awaitAll(List<Uni<Void>> sends) {
+    private <T> void sendEach(
+            String channel, MutinyEmitter<T> emitter, String key, List<T> events, Supplier<Set<Integer>> writtenAnyway)
+            throws Exception {
+        // the latest send of each event: null before the first; done once the broker answered (or it was read back)
+        List<CompletableFuture<Void>> sends = new ArrayList<>(Collections.nCopies(events.size(), null));
+        AtomicInteger attempts = new AtomicInteger();
+        retry.run(channel, () -> {
+            if (attempts.incrementAndGet() > 1) {
+                awaitAnswers(sends.stream().filter(Objects::nonNull).toList());
+                for (int i : writtenAnyway.get()) {
+                    sends.set(i, CompletableFuture.completedFuture(null));
+                }
+            }
+            List<CompletableFuture<Void>> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < events.size(); i++) {
+                if (acknowledged(sends.get(i))) {
+                    continue;
+                }
+                CompletableFuture<Void> send =
+                        emitter.sendMessage(keyed(key, events.get(i))).subscribeAsCompletionStage();
+                sends.set(i, send);
+                batch.add(send);
+                if (batch.size() == BATCH) {
+                    awaitAnswers(batch);
+                    throwFirstFailure(batch);
+                    batch.clear();
+                }
+            }
+            awaitAnswers(batch);
+            throwFirstFailure(batch);
+        });
+    }
+
+    private static boolean acknowledged(CompletableFuture<Void> send) {
+        return send != null && send.isDone() && !send.isCompletedExceptionally();
+    }
+
+    /** Waits until every send has an answer, acknowledgement or failure; a transient timeout if one has none. */
+    private void awaitAnswers(List<CompletableFuture<Void>> sends) {
         if (sends.isEmpty()) {
             return;
         }
         try {
-            Uni.join().all(sends).andCollectFailures().await().atMost(timeout);
-        } catch (CompositeException e) {
-            Throwable first = e.getCauses().get(0);
-            throw first instanceof RuntimeException r ? r : new IllegalStateException(first);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .handle((done, failure) -> null)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new org.apache.kafka.common.errors.TimeoutException(
+                    "the broker did not answer every send within " + timeout + "; waiting for them before any resend");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause()); // handle() above never completes exceptionally
+        }
+    }
+
+    /** Fails with the first failed send's own exception (which {@link io.fazhi.kafka.TransientFailures} classifies). */
+    private static void throwFirstFailure(List<CompletableFuture<Void>> sends) {
+        for (CompletableFuture<Void> send : sends) {
+            if (send.isCompletedExceptionally()) {
+                try {
+                    send.join();
+                } catch (CompletionException e) {
+                    Throwable first = e.getCause();
+                    throw first instanceof RuntimeException r ? r : new IllegalStateException(first);
+                }
+            }
         }
     }
 
