@@ -125,7 +125,8 @@ public class UploadService {
                 caller.idempotencyScope(),
                 upload.idempotencyKey(),
                 reading.content().sha256(),
-                sketch == null ? null : sketch.bandKeys()));
+                sketch == null ? null : sketch.bandKeys(),
+                SimilaritySketch.MIN_SHARED_BANDS));
         Identity identity = identity(caller, upload.metadata(), reading, found.agency());
         IdentityDecision.Decision decision = IdentityDecision.decide(identity, sketch, fingerprint, known(found));
         if (decision instanceof IdentityDecision.Existing e) {

@@ -29,7 +29,7 @@ public class UploadStore {
             String city,
             String district) {}
 
-    /** A report holding a text that shares an LSH band key with the upload. */
+    /** A report holding a text that shares enough LSH band keys with the upload to be the same report. */
     public record NearMatch(Match report, byte[] sketch) {}
 
     /** A registered agency. */
@@ -41,6 +41,7 @@ public class UploadStore {
      * @param agencyNames the names the uploader's agency may be registered under (exact names and aliases)
      * @param agencyKey the agency's key when the registry does not know it, else null
      * @param scope the Idempotency-Key's scope, and {@code key} the key (null: none)
+     * @param bandsShared how many of the band keys a near duplicate shares at least
      */
     public record Lookup(
             List<String> agencyNames,
@@ -49,7 +50,8 @@ public class UploadStore {
             String scope,
             String key,
             String sha256,
-            long[] bandKeys) {}
+            long[] bandKeys,
+            int bandsShared) {}
 
     /** Everything found; null or empty where nothing was. */
     public record Found(
@@ -74,14 +76,16 @@ public class UploadStore {
             + " ORDER BY (a.name = ANY(?::text[])) DESC, a.name LIMIT 1";
 
     /**
-     * The near-duplicate candidates of an upload's band keys: the revisions sharing a key, one probe of the b-tree of
+     * The near-duplicate candidates of an upload's band keys: the revisions sharing at least
+     * {@link Lookup#bandsShared()} of them (the sketch's rule: fewer cannot be the same report), one probe of the b-tree of
      * band keys ({@code revision_band}) per key, then each one resolved by primary key (OFFSET 0 keeps each lateral
      * subquery a nested loop, so no plan reads a whole table). Its cost is proportional to the candidates, not to the reports stored
      * ({@code NearDuplicateLookupPlanTest}).
      */
     static final String NEAR_DUPLICATES = "SELECT DISTINCT ON (m.id) m.*, v.sketch"
-            + " FROM (SELECT DISTINCT b.report_id, b.revision FROM unnest(?::bigint[]) AS q (band) CROSS JOIN LATERAL"
-            + " (SELECT report_id, revision FROM revision_band WHERE band = q.band OFFSET 0) b) k"
+            + " FROM (SELECT b.report_id, b.revision FROM (SELECT DISTINCT band FROM unnest(?::bigint[]) AS u (band)) q"
+            + " CROSS JOIN LATERAL (SELECT report_id, revision FROM revision_band WHERE band = q.band OFFSET 0) b"
+            + " GROUP BY b.report_id, b.revision HAVING count(*) >= ?::int) k"
             + " JOIN report_revision v ON v.report_id = k.report_id AND v.revision = k.revision"
             + " CROSS JOIN LATERAL (SELECT " + MATCH + " FROM report r0" + RESOLVE
             + " WHERE r0.id = coalesce(v.moved_to, v.report_id) OFFSET 0) m"
@@ -120,7 +124,8 @@ public class UploadStore {
                 s.setArray(i++, names);
                 s.setArray(i++, names);
                 s.setString(i++, q.agencyKey());
-                s.setArray(i, Jdbc.bigintArray(c, q.bandKeys() == null ? new long[0] : q.bandKeys()));
+                s.setArray(i++, Jdbc.bigintArray(c, q.bandKeys() == null ? new long[0] : q.bandKeys()));
+                s.setInt(i, q.bandsShared());
                 s.execute();
                 RegisteredAgency agency = null;
                 try (ResultSet rs = s.getResultSet()) {

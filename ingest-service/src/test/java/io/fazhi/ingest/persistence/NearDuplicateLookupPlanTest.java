@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fazhi.infra.InfraTestResource;
 import io.fazhi.infra.Tokens;
+import io.fazhi.ingest.domain.identity.SimilaritySketch;
 import io.fazhi.ingest.fixtures.Db;
 import io.fazhi.ingest.fixtures.Samples;
 import io.quarkus.test.common.WithTestResource;
@@ -14,6 +15,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * band keys and resolves each candidate by primary key, never scanning {@code report_revision}, {@code report} or the
  * band keys. With a GIN index over the revisions' band keys (before V4) the planner, estimating an overlap of 32
  * nearly unique keys at 15% of the rows, chose a sequential scan that compared the upload's keys with every
- * revision's: 33 ms per upload at 4,000 reports under the pipeline benchmark, growing with each report.
+ * revision's: 33 ms per upload at 4,000 reports under the pipeline benchmark, growing with each report. Only the
+ * revisions sharing enough of the keys to be the same report are candidates.
  */
 @QuarkusTest
 @WithTestResource(InfraTestResource.class)
@@ -59,18 +63,27 @@ class NearDuplicateLookupPlanTest {
                 s.execute("ANALYZE revision_band");
             }
             StringBuilder plan = new StringBuilder();
+            Long[] keys;
+            try (Statement s = c.createStatement();
+                    ResultSet bands =
+                            s.executeQuery("SELECT lsh_bands FROM report_revision WHERE report_id = '" + id + "'")) {
+                assertTrue(bands.next(), "the upload has band keys");
+                keys = (Long[]) bands.getArray(1).getArray();
+            }
             try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + UploadStore.NEAR_DUPLICATES)) {
-                try (Statement s = c.createStatement();
-                        ResultSet bands = s.executeQuery(
-                                "SELECT lsh_bands FROM report_revision WHERE report_id = '" + id + "'")) {
-                    assertTrue(bands.next(), "the upload has band keys");
-                    explain.setArray(1, bands.getArray(1));
-                }
+                explain.setArray(1, c.createArrayOf("bigint", keys));
+                explain.setInt(2, SimilaritySketch.MIN_SHARED_BANDS);
                 try (ResultSet rs = explain.executeQuery()) {
                     while (rs.next()) {
                         plan.append(rs.getString(1)).append('\n');
                     }
                 }
+                // a text sharing the fewest band keys a near duplicate can is a candidate; one key fewer is not
+                int keep = SimilaritySketch.MIN_SHARED_BANDS;
+                List<String> enough = candidates(c, withOthersReplaced(keys, keep));
+                assertTrue(enough.contains(id), keep + " keys shared: " + enough);
+                List<String> fewer = candidates(c, withOthersReplaced(keys, keep - 1));
+                assertFalse(fewer.contains(id), (keep - 1) + " keys shared: " + fewer);
             } finally {
                 c.rollback();
             }
@@ -81,5 +94,29 @@ class NearDuplicateLookupPlanTest {
             assertFalse(p.contains("Seq Scan on report "), "candidates are resolved by primary key:\n" + p);
             assertFalse(p.contains("Hash Join"), "no join reads a whole table:\n" + p);
         }
+    }
+
+    /** The reports the lookup returns for these band keys. */
+    private static List<String> candidates(Connection c, Long[] keys) throws Exception {
+        try (PreparedStatement q = c.prepareStatement(UploadStore.NEAR_DUPLICATES)) {
+            q.setArray(1, c.createArrayOf("bigint", keys));
+            q.setInt(2, SimilaritySketch.MIN_SHARED_BANDS);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** The first {@code keep} keys, the others replaced by keys no text has. */
+    private static Long[] withOthersReplaced(Long[] keys, int keep) {
+        Long[] out = keys.clone();
+        for (int i = keep; i < out.length; i++) {
+            out[i] = -1L - i;
+        }
+        return out;
     }
 }

@@ -16,7 +16,7 @@ import java.util.Arrays;
  *
  * <p>For the lookup, the bins are cut into {@value #BANDS} bands of {@value #ROWS}: two texts share a band key with
  * probability 1 - (1 - s^8)^32: over 99.99% at s = 0.90, 12% at s = 0.5, under 1% at s = 0.35, so a lookup probes 32 index keys and
- * compares the few reports found.
+ * compares the few reports found that share at least {@link #MIN_SHARED_BANDS} of them.
  *
  * <p>{@link #SAME_REPORT} is the similarity from which two texts are the same report; measured on the samples (see
  * {@code SimilaritySketchTest}, which prints them), each form read as the service reads it: a web page with the site's chrome, GBK
@@ -30,6 +30,14 @@ public final class SimilaritySketch {
     public static final int BANDS = 32;
     public static final int ROWS = BINS / BANDS;
     public static final double SAME_REPORT = 0.90;
+
+    /**
+     * The fewest band keys two sketches at least {@link #SAME_REPORT} similar share: at most {@code BINS - e} bins
+     * differ ({@code e} the fewest equal bins that reach the threshold), each breaks at most one band, so at least
+     * {@code BANDS - (BINS - e)} bands are whole (7 of 32). A lookup skips every revision sharing fewer: none of them
+     * can be the same report, and reports written to a common outline share a band or two by chance.
+     */
+    public static final int MIN_SHARED_BANDS = minSharedBands();
 
     private static final int EMPTY = -1; // unsigned max: no hash smaller than it was seen
     private static final long BASE = 1_000_003L;
@@ -156,6 +164,14 @@ public final class SimilaritySketch {
         h *= 0xc4ceb9fe1a85ec53L;
         h ^= h >>> 33;
         return h;
+    }
+
+    private static int minSharedBands() {
+        int equal = 0;
+        while (equal / (double) BINS < SAME_REPORT) {
+            equal++;
+        }
+        return Math.max(1, BANDS - (BINS - equal));
     }
 
     private static long pow(long base, int exponent) {

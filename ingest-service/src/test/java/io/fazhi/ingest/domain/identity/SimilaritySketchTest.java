@@ -1,6 +1,7 @@
 package io.fazhi.ingest.domain.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import io.fazhi.ingest.fixtures.SampleReports;
 import io.fazhi.ingest.fixtures.SampleReports.Sample;
 import io.fazhi.ingest.fixtures.TestLimits;
 import io.fazhi.ingest.fixtures.Variants;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -127,6 +129,47 @@ class SimilaritySketchTest {
         SimilaritySketch other = sketch(samples.get(2).text());
         assertTrue(shareBand(a, chrome), "a near duplicate is found by the index");
         assertTrue(!shareBand(a, other), "an unrelated report is not even a candidate");
+    }
+
+    @Test
+    void aSketchAtTheThresholdSharesAtLeastTheLookupsBandsAndOneBinLessFallsBelowIt() {
+        SimilaritySketch a = sketch(SampleReports.all().get(0).text());
+        int differing = SimilaritySketch.BANDS - SimilaritySketch.MIN_SHARED_BANDS;
+        assertEquals(7, SimilaritySketch.MIN_SHARED_BANDS, "0.90 of 256 bins in 32 bands of 8");
+        // the worst case: each differing bin in a band of its own, so as many bands as possible are broken
+        SimilaritySketch worst = withBinsChanged(a, differing, SimilaritySketch.ROWS);
+        assertTrue(a.sameReport(worst), "similarity " + a.similarity(worst));
+        assertEquals(SimilaritySketch.MIN_SHARED_BANDS, sharedBands(a, worst));
+        // one more differing bin, in a band still whole: no longer the same report, and one band fewer shared
+        SimilaritySketch below = withBinsChanged(a, differing + 1, SimilaritySketch.ROWS);
+        assertFalse(a.sameReport(below), "similarity " + a.similarity(below));
+        assertEquals(SimilaritySketch.MIN_SHARED_BANDS - 1, sharedBands(a, below));
+        // the same number of differing bins packed into few bands leaves more bands whole, never fewer
+        SimilaritySketch packed = withBinsChanged(a, differing, 1);
+        assertTrue(a.sameReport(packed));
+        assertTrue(sharedBands(a, packed) > SimilaritySketch.MIN_SHARED_BANDS);
+    }
+
+    /** The sketch with {@code count} bins changed, {@code stride} bins apart from the first. */
+    private static SimilaritySketch withBinsChanged(SimilaritySketch s, int count, int stride) {
+        ByteBuffer b = ByteBuffer.wrap(s.toBytes());
+        for (int i = 0; i < count; i++) {
+            int at = i * stride * 4;
+            b.putInt(at, b.getInt(at) ^ 0x5bd1e995);
+        }
+        return SimilaritySketch.fromBytes(b.array());
+    }
+
+    private static int sharedBands(SimilaritySketch a, SimilaritySketch b) {
+        long[] x = a.bandKeys();
+        long[] y = b.bandKeys();
+        int shared = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == y[i]) {
+                shared++;
+            }
+        }
+        return shared;
     }
 
     private static boolean shareBand(SimilaritySketch a, SimilaritySketch b) {
