@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -23,7 +24,9 @@ import org.jboss.logging.MDC;
  *
  * <p>Reports are processed on the worker pool {@code extract-workers} ({@code EXTRACT_CONCURRENCY}, default 4), not in partition order: a
  * report is one record, and aggregate-service orders the revisions of one report by their number, so two reports
- * in flight at once are safe; while one waits for the broker's acknowledgements the next is extracted.
+ * in flight at once are safe; while one waits for the broker's acknowledgements the next is extracted. A record
+ * delivered again to this instance after it was processed (a rebalance after a failed offset commit) is not
+ * processed again ({@link ProcessedRecords}).
  */
 @ApplicationScoped
 public class ReportConsumer {
@@ -41,6 +44,7 @@ public class ReportConsumer {
     private final DistributionSummary sections;
     private final DistributionSummary metrics;
     private final DistributionSummary textChars;
+    private final ProcessedRecords processedRecords = new ProcessedRecords();
 
     public ReportConsumer(
             ObjectMapper mapper, Extractor extractor, SectionPublisher publisher, MeterRegistry registry) {
@@ -65,7 +69,17 @@ public class ReportConsumer {
 
     @Incoming(CHANNEL)
     @Blocking(value = WORKERS, ordered = false)
-    public void onReport(String json) throws Exception {
+    public void onReport(ConsumerRecord<String, String> record) throws Exception {
+        boolean processed = processedRecords.once(
+                record.topic(), record.partition(), record.offset(), () -> process(record.value()));
+        if (!processed) {
+            LOG.infof(
+                    "record %s-%d@%d delivered again after it was processed: nothing sent again",
+                    record.topic(), record.partition(), record.offset());
+        }
+    }
+
+    private void process(String json) throws Exception {
         ReportSubmitted report = decoder.decode(json, ReportSubmitted.class, ReportSubmitted.SCHEMA_VERSION);
         MDC.put("reportId", report.reportId());
         try {
