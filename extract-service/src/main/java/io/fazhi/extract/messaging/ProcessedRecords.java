@@ -27,7 +27,7 @@ final class ProcessedRecords {
         void run() throws Exception;
     }
 
-    private final Map<String, CompletableFuture<Void>> records = new LinkedHashMap<>(256, 0.75f, false) {
+    private final Map<String, CompletableFuture<Void>> records = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Void>> eldest) {
             return size() > CAPACITY;
